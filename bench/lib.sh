@@ -1,0 +1,114 @@
+# Shared by bench/startup.sh and bench/api.sh; sourced, not run.
+# shellcheck shell=bash disable=SC2016 # backticks in single quotes are Markdown
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+TESSERA=$ROOT/tessera
+RESULTS=${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}
+
+# Ports and data directory of their own, so that the benchmarks never meet a developer's
+# ./tessera up (8080/8180) or the test suite. bench/target/ is ignored by git (target/ rule).
+# Deliberately not taken from TESSERA_* in the caller's environment: startup.sh wipes its home.
+export TESSERA_HTTP_PORT=${BENCH_HTTP_PORT:-18080}
+export TESSERA_KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-18180}
+export TESSERA_HOME=${BENCH_HOME:-$BENCH_DIR/target/tessera-home}
+# The default configuration (H2, localhost URLs), whatever the caller's shell has set.
+unset TESSERA_DB TESSERA_PUBLIC_URL TESSERA_PUBLIC_HOST TESSERA_KEYCLOAK_URL TESSERA_BIND_ADDRESS
+# The benchmarks measure the platform, never a Maven build.
+export TESSERA_SKIP_BUILD=1
+# A loaded 2-core machine can be slow: a timeout should not end a measurement.
+export TESSERA_START_TIMEOUT=${TESSERA_START_TIMEOUT:-600}
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+  printf 'bench: %s\n' "$*" >&2
+  exit 1
+}
+
+# Installs missing Debian packages (as the launcher's ensure_packages does).
+ensure_packages() {
+  local missing=() package sudo=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  log "Installing Debian packages: ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    die "could not install ${missing[*]} with apt-get; install them by hand."
+}
+
+# The launcher with TESSERA_SKIP_BUILD=1 needs what the build produces: build once if missing.
+ensure_built() {
+  if [ -f "$ROOT/ear/target/tessera.ear" ] && [ -f "$ROOT/cli/target/tessera-cli.jar" ] &&
+    [ -f "$ROOT/ldap-mappers/target/tessera-ldap-mappers.jar" ]; then
+    return
+  fi
+  log "Building Tessera (ear/target/tessera.ear is missing) ..."
+  mkdir -p "$BENCH_DIR/target"
+  (cd "$ROOT" && mvn -B -q install -DskipTests -pl '!it' >"$BENCH_DIR/target/build.log" 2>&1) ||
+    die "the build failed; see $BENCH_DIR/target/build.log"
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Our own instance (same TESSERA_HOME) counts as running when both pid files point at live processes.
+bench_platform_running() {
+  local name pid
+  for name in keycloak wildfly; do
+    pid=$(cat "$TESSERA_HOME/run/$name.pid" 2>/dev/null) || return 1
+    kill -0 "$pid" 2>/dev/null || return 1
+  done
+}
+
+check_ports_free() {
+  local port
+  for port in "$TESSERA_HTTP_PORT" "$TESSERA_KEYCLOAK_PORT" $((TESSERA_HTTP_PORT - 8080 + 9990)); do
+    if port_busy "$port"; then
+      die "port $port is in use by another program; free it or set TESSERA_HTTP_PORT / TESSERA_KEYCLOAK_PORT."
+    fi
+  done
+}
+
+tessera() { "$TESSERA" "$@"; }
+
+# Seconds since the epoch with sub-second precision, and the difference of two of them.
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# Median of the numbers given as arguments (mean of the two middle ones for an even count),
+# with as many decimals as the most precise argument (one more for a mean).
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{
+      v[NR] = $1; d = index($1, ".") ? length($1) - index($1, ".") : 0; if (d > dec) dec = d
+    } END {
+      if (NR == 0) { print "n/a"; exit }
+      if (NR % 2) m = v[(NR + 1) / 2]; else { m = (v[NR / 2] + v[NR / 2 + 1]) / 2; if (m != int(m)) { dec++; extra = 1 } }
+      out = sprintf("%.*f", dec, m); if (extra) sub(/0$/, "", out)
+      print out
+    }'
+}
+
+# One line per fact about the machine, for RESULTS.md.
+machine_description() {
+  local mem
+  mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  printf -- '- machine: %s cores (nproc), %s memory, %s\n' "$(nproc)" "$mem" "$(uname -sr)"
+  printf -- '- java: `%s` (JAVA_HOME=%s)\n' "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)" "$JAVA_HOME"
+  printf -- '- load average at start: %s (other work on the machine adds noise)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+results_header() {
+  [ -f "$RESULTS" ] && return
+  cat >"$RESULTS" <<'EOF'
+# Benchmark results
+
+Appended by `bench/startup.sh` and `bench/api.sh`, newest at the bottom. See `bench/README.md` for
+what each section measures and how to read it. Compare runs only on the same machine, and prefer
+the ratios: absolute numbers move with whatever else the machine is doing.
+EOF
+}

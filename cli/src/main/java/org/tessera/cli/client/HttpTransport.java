@@ -1,0 +1,144 @@
+package org.tessera.cli.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Sends HTTP requests with {@link HttpClient} and turns "no answer at all" into a
+ * {@link ServerUnreachableException} naming the URL. Error statuses are returned, not thrown:
+ * what they mean depends on whether Keycloak or Tessera sent them.
+ */
+public final class HttpTransport {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient client;
+
+    HttpTransport(HttpClient client) {
+        this.client = client;
+    }
+
+    /**
+     * A transport for the real servers. With {@code verifyTls} false (the {@code ssl_verify}
+     * setting) any certificate and host name is accepted, for test sites with self-signed certificates.
+     */
+    public static HttpTransport create(boolean verifyTls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                // h2c upgrade buys nothing for a handful of small requests, and proxies mishandle it.
+                .version(HttpClient.Version.HTTP_1_1);
+        if (!verifyTls) {
+            builder.sslContext(trustingEveryCertificate());
+        }
+        return new HttpTransport(builder.build());
+    }
+
+    /** GET {@code uri} accepting JSON, with a bearer token when {@code accessToken} is not null. */
+    public HttpResponse<String> get(URI uri, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json");
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
+    /** POST an {@code application/x-www-form-urlencoded} body, as OAuth endpoints expect. */
+    public HttpResponse<String> postForm(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(REQUEST_TIMEOUT).header("User-Agent", "tessera-cli").build();
+        URI uri = built.uri();
+        try {
+            return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new ServerUnreachableException(uri, "Connecting to " + uri + " timed out", e);
+        } catch (HttpTimeoutException e) {
+            throw new ServerUnreachableException(uri, uri + " did not answer within "
+                    + REQUEST_TIMEOUT.toSeconds() + " s", e);
+        } catch (ConnectException e) {
+            throw new ServerUnreachableException(uri, "Could not connect to " + uri + " (connection refused)", e);
+        } catch (SSLException e) {
+            throw new ServerUnreachableException(uri, "TLS failed with " + uri + ": " + e.getMessage()
+                    + ". For a test server with a self-signed certificate: tessera config set ssl_verify false", e);
+        } catch (IOException e) {
+            throw new ServerUnreachableException(uri, "Could not reach " + uri + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while waiting for " + uri);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static SSLContext trustingEveryCertificate() {
+        // An X509ExtendedTrustManager also owns the host name check, so a no-op one skips both.
+        TrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustAll}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK offers no TLS", e);
+        }
+    }
+}

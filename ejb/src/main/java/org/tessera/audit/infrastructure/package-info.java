@@ -1,0 +1,4 @@
+/**
+ * JPA storage of audit events.
+ */
+package org.tessera.audit.infrastructure;

@@ -1,0 +1,52 @@
+package org.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Headless Chromium, driven by playwright-core ({@code it/browser/signin.mjs}), signs in through
+ * Keycloak's login page, sees the home page, and signs out of Tessera and Keycloak.
+ */
+class BrowserSignInIT {
+
+  static Platform platform;
+
+  @BeforeAll
+  static void startPlatform() {
+    platform = Platform.shared();
+  }
+
+  @Test
+  void sign_in_shows_the_home_page_and_sign_out_ends_the_keycloak_session() throws Exception {
+    Path screenshot = Launcher.IT_DIR.resolve("home-page.png");
+    Process node =
+        new ProcessBuilder("node", "signin.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), screenshot.toString())
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(3, TimeUnit.MINUTES)).as("the browser script finished").isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+
+    JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
+    assertThat(seen.get("loginPage").asText()).startsWith(platform.realmUrl() + "/protocol/openid-connect/auth").contains("code_challenge_method=S256");
+    assertThat(seen.get("homePage").asText()).isEqualTo(platform.url() + "/");
+    assertThat(seen.get("username").asText()).isEqualTo(platform.adminUsername());
+    assertThat(seen.get("roles")).extracting(JsonNode::asText).contains("ae-admin");
+    List<String> links = new ArrayList<>();
+    List<String> soon = new ArrayList<>();
+    seen.get("navigation").forEach(area -> (area.get("link").asBoolean() ? links : soon).add(area.get("name").asText()));
+    assertThat(links).containsExactly("Admin");
+    assertThat(soon).containsExactly("Projects", "Sessions", "Deployments", "Jobs", "Channels");
+    assertThat(seen.get("afterSignOut").asText()).startsWith(platform.realmUrl());
+    assertThat(seen.get("signedOutOfKeycloak").asBoolean()).isTrue();
+  }
+}

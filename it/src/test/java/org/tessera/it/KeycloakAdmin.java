@@ -1,0 +1,67 @@
+package org.tessera.it;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the tests need from Keycloak's admin REST API, as the master-realm administrator that
+ * {@code up} bootstrapped: users with chosen roles, and a client whose tokens expire at once.
+ */
+final class KeycloakAdmin {
+
+  private final Platform platform;
+
+  KeycloakAdmin(Platform platform) {
+    this.platform = platform;
+  }
+
+  private String token() {
+    return Http.passwordToken(
+        platform.keycloakUrl() + "/realms/master", "admin-cli", platform.keycloakAdminUsername(), platform.keycloakAdminPassword());
+  }
+
+  private String admin(String path) {
+    return platform.keycloakUrl() + "/admin/realms/tessera" + path;
+  }
+
+  /** Creates a user in the default group only (no ae-admin), unless they exist; returns the password. */
+  String ensureUser(String username) {
+    String password = username + "-Pa55word";
+    String body;
+    try {
+      body =
+          Http.JSON.writeValueAsString(
+              Map.of(
+                  "username", username,
+                  "enabled", true,
+                  "email", username + "@example.org",
+                  "emailVerified", true,
+                  "firstName", username,
+                  "lastName", "Tester",
+                  "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    Http.Response created = Http.send("POST", admin("/users"), token(), body);
+    if (created.status() != 201 && created.status() != 409) {
+      throw new AssertionError("Could not create user " + username + ": " + created.status() + " " + created.body());
+    }
+    return password;
+  }
+
+  /** A public client with direct grants whose access tokens live one second, with Tessera's audience. */
+  void ensureShortLivedClient(String clientId) {
+    String body =
+        """
+        {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true, "standardFlowEnabled": false,
+         "attributes": {"access.token.lifespan": "1"},
+         "protocolMappers": [{"name": "audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+           "config": {"included.client.audience": "tessera-api", "access.token.claim": "true"}}]}
+        """
+            .formatted(clientId);
+    Http.Response created = Http.send("POST", admin("/clients"), token(), body);
+    if (created.status() != 201 && created.status() != 409) {
+      throw new AssertionError("Could not create client " + clientId + ": " + created.status() + " " + created.body());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Response records of the audit REST resource.
+ */
+package org.tessera.audit.rest.dto;

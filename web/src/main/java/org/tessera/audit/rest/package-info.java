@@ -1,0 +1,4 @@
+/**
+ * Reading the audit trail over REST (administrators).
+ */
+package org.tessera.audit.rest;

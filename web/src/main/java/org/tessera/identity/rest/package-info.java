@@ -1,0 +1,4 @@
+/**
+ * REST resources about the caller's identity.
+ */
+package org.tessera.identity.rest;

@@ -1,0 +1,135 @@
+package org.tessera.shared.rest;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tessera.audit.domain.InvalidAuditQueryException;
+import org.tessera.shared.web.ErrorPageServlet;
+
+/**
+ * Every exception that leaves a resource becomes problem+json here, and only here. Resources never
+ * catch exceptions to build error responses.
+ */
+public final class ProblemMappers {
+
+  private ProblemMappers() {}
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : "/api/" + uri.getPath().replaceFirst("^/", "");
+  }
+
+  /** Errors JAX-RS itself raises (unknown path, wrong method, unreadable body) and those we throw. */
+  @Provider
+  public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      return fromStatus(status, e).at(path(uri)).toResponse();
+    }
+
+    private Problem fromStatus(int status, WebApplicationException e) {
+      return switch (status) {
+        case 400 -> Problem.of(400, "invalid-request", "Invalid request",
+            "The request could not be read: " + e.getMessage() + ". Fix the request and retry.");
+        case 406 -> Problem.of(406, "not-acceptable", "Not acceptable",
+            "This resource answers with JSON; send Accept: application/json.");
+        case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type",
+            "Send the body as application/json.");
+        default -> ErrorPageServlet.problemFor(status, path(uri));
+      };
+    }
+  }
+
+  /** Bean Validation on resource and service parameters. */
+  @Provider
+  public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<Problem.FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+              .sorted(Comparator.comparing(Problem.FieldError::field))
+              .toList();
+      return Problem.of(400, "validation", "Invalid input", "Some fields are invalid; correct them and retry.")
+          .withErrors(errors)
+          .at(path(uri))
+          .toResponse();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+      String path = violation.getPropertyPath().toString();
+      int dot = path.lastIndexOf('.');
+      return dot < 0 ? path : path.substring(dot + 1);
+    }
+  }
+
+  /** A role check in an application service refused the caller. */
+  @Provider
+  public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(EJBAccessException e) {
+      return ErrorPageServlet.problemFor(403, path(uri)).at(path(uri)).toResponse();
+    }
+  }
+
+  @Provider
+  public static class InvalidAuditQuery implements ExceptionMapper<InvalidAuditQueryException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(InvalidAuditQueryException e) {
+      return Problem.of(400, "invalid-audit-query", "Invalid audit query", e.getMessage())
+          .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())))
+          .at(path(uri))
+          .toResponse();
+    }
+  }
+
+  /**
+   * Anything else is our fault: log it with an id the user can quote, and say nothing about the
+   * internals. EJB system exceptions are unwrapped first so that a wrapped known case still maps.
+   */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+    @Context UriInfo uri;
+    @Context jakarta.ws.rs.ext.Providers providers;
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Response toResponse(Throwable e) {
+      if (e instanceof EJBException ejb && ejb.getCause() != null && ejb.getCause() != e) {
+        Throwable cause = ejb.getCause();
+        ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+        if (mapper != null && !(mapper instanceof Unexpected)) {
+          return mapper.toResponse(cause);
+        }
+      }
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " at " + path(uri), e);
+      return Problem.of(500, "server-error", "Something went wrong",
+              "Tessera could not complete the request (incident " + incident + "). Retry; if it fails again, give the incident id to an administrator.")
+          .at(path(uri))
+          .toResponse();
+    }
+  }
+}
