@@ -57,12 +57,12 @@ class LauncherIT {
   @Test
   @Order(4)
   void a_busy_port_is_refused_naming_the_port_and_the_setting_and_nothing_is_started() {
-    Platform other = new Platform("busy-port-home", 28480, 28180, "h2");
+    Platform other = new Platform("busy-port-home", Platform.port(480), platform.keycloakPort(), "h2");
 
     Launcher.Result result = other.launcher(Duration.ofMinutes(2), "up");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.output()).contains("Port 28180", "TESSERA_KEYCLOAK_PORT");
+    assertThat(result.output()).contains("Port " + platform.keycloakPort(), "TESSERA_KEYCLOAK_PORT");
     assertThat(other.home().resolve("run/keycloak.pid")).doesNotExist();
     assertThat(other.home().resolve("run/wildfly.pid")).doesNotExist();
   }

@@ -26,6 +26,11 @@ final class Platform {
   private final String db;
   private Properties secrets;
 
+  /** Ports are {@code base + offset}; see the it module's {@code tessera.it.port-base}. */
+  static int port(int offset) {
+    return Integer.getInteger("tessera.it.port-base", 28000) + offset;
+  }
+
   Platform(String name, int httpPort, int keycloakPort, String db) {
     this.home = Launcher.IT_DIR.resolve(name);
     this.httpPort = httpPort;
@@ -39,7 +44,7 @@ final class Platform {
       throw sharedFailure;
     }
     if (shared == null) {
-      Platform platform = new Platform("tessera-home", 28080, 28180, "h2");
+      Platform platform = new Platform("tessera-home", port(80), port(180), "h2");
       Runtime.getRuntime().addShutdownHook(new Thread(platform::down));
       try {
         platform.up();
@@ -86,6 +91,10 @@ final class Platform {
 
   String url() {
     return "http://localhost:" + httpPort;
+  }
+
+  int keycloakPort() {
+    return keycloakPort;
   }
 
   int httpPort() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PostgresIT {
 
   static final Path PG_BIN = Path.of("/usr/lib/postgresql/15/bin");
-  static final int PG_PORT = 25432;
+  static final int PG_PORT = Platform.port(-2568);
 
   static Path cluster;
   static Platform platform;
@@ -37,7 +37,7 @@ class PostgresIT {
     psql("postgres", "CREATE ROLE tessera LOGIN PASSWORD 'it-secret'");
     psql("postgres", "CREATE DATABASE tessera OWNER tessera");
 
-    platform = new Platform("tessera-home-pg", 28280, 28380, "postgresql://tessera:it-secret@127.0.0.1:" + PG_PORT + "/tessera");
+    platform = new Platform("tessera-home-pg", Platform.port(280), Platform.port(380), "postgresql://tessera:it-secret@127.0.0.1:" + PG_PORT + "/tessera");
     platform.up();
   }
 

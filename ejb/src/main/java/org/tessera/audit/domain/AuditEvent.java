@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -65,7 +66,10 @@ public class AuditEvent {
       String clientAddress,
       Outcome outcome,
       String detail) {
-    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").withOffsetSameInstant(ZoneOffset.UTC);
+    // To the microsecond, as H2 and PostgreSQL store it (both round finer clocks): EclipseLink's
+    // cache hands this object to later searches, whose callers use its time as a filter bound.
+    this.occurredAt =
+        Objects.requireNonNull(occurredAt, "occurredAt").withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     this.actor = cut(required(actor, "actor"), ACTOR_MAX);
     this.action = cut(required(action, "action"), ACTION_MAX);
     this.target = cut(target, TARGET_MAX);
