@@ -49,6 +49,27 @@ final class KeycloakAdmin {
     return password;
   }
 
+  /**
+   * Creates a user holding exactly the given realm roles (and no group, so not even the default
+   * group's roles), unless they exist; returns the password.
+   */
+  String ensureUserWithRoles(String username, List<String> roles) {
+    String password = ensureUser(username);
+    String token = token();
+    String id = Http.get(admin("/users?exact=true&username=" + username), token).json().get(0).get("id").asText();
+    Http.get(admin("/users/" + id + "/groups"), token)
+        .json()
+        .forEach(group -> Http.send("DELETE", admin("/users/" + id + "/groups/" + group.get("id").asText()), token, null));
+    for (String role : roles) {
+      String representation = Http.get(admin("/roles/" + role), token).body();
+      Http.Response granted = Http.send("POST", admin("/users/" + id + "/role-mappings/realm"), token, "[" + representation + "]");
+      if (granted.status() != 204) {
+        throw new AssertionError("Could not grant " + role + " to " + username + ": " + granted.status() + " " + granted.body());
+      }
+    }
+    return password;
+  }
+
   /** A public client with direct grants whose access tokens live one second, with Tessera's audience. */
   void ensureShortLivedClient(String clientId) {
     String body =

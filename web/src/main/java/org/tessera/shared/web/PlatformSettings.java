@@ -20,6 +20,11 @@ public final class PlatformSettings {
     return required("tessera.oidc.web-client-secret", "TESSERA_WEB_CLIENT_SECRET");
   }
 
+  /** The secret of client {@code tessera-service}, Tessera's account for Keycloak's admin REST API. */
+  public static String serviceClientSecret() {
+    return required("tessera.oidc.service-client-secret", "TESSERA_SERVICE_CLIENT_SECRET");
+  }
+
   /** Tessera's own public base URL, e.g. {@code http://localhost:8080}. */
   public static String publicUrl() {
     return value("tessera.public-url", "TESSERA_PUBLIC_URL").orElse("http://localhost:8080");

@@ -1,0 +1,95 @@
+package org.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the API, called as anonymous, as a signed-in user without any Tessera role, as
+ * each single role and as {@code ae-admin}; the expected status of each cell is declared in {@link
+ * #EXPECTED}, the one table of who may do what. The endpoints come from the OpenAPI document, so a
+ * new endpoint without a row here fails this test.
+ */
+class EndpointRoleMatrixIT {
+
+  /** Callers, in the column order of the table. */
+  static final List<String> CALLERS = List.of("anonymous", "no-role", "ae-creator", "ae-deployer", "ae-uploader", "ae-admin");
+
+  /** {@code "METHOD /path"} → the status for each caller, in {@link #CALLERS} order. */
+  static final Map<String, List<Integer>> EXPECTED = new LinkedHashMap<>();
+
+  static {
+    //                                     anon  none  creator deployer uploader admin
+    EXPECTED.put("GET /v1/health/live", List.of(200, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/health/ready", List.of(200, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/info", List.of(200, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /openapi", List.of(200, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/me", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/audit", List.of(401, 403, 403, 403, 403, 200));
+  }
+
+  static Platform platform;
+  static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void signInEveryCaller() {
+    platform = Platform.shared();
+    KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+    for (String caller : CALLERS.subList(1, CALLERS.size())) {
+      String username = "matrix-" + caller;
+      List<String> roles = caller.equals("no-role") ? List.of() : List.of(caller);
+      String password = keycloak.ensureUserWithRoles(username, roles);
+      TOKENS.put(caller, Http.passwordToken(platform.realmUrl(), "tessera-cli", username, password));
+    }
+  }
+
+  @Test
+  void every_documented_endpoint_has_a_row_in_the_table() {
+    Set<String> documented = new TreeSet<>();
+    Http.get(platform.url() + "/api/openapi", null)
+        .json()
+        .get("paths")
+        .fields()
+        .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+
+    assertThat(EXPECTED.keySet()).as("rows of EXPECTED; add one for each new endpoint").containsExactlyInAnyOrderElementsOf(documented);
+  }
+
+  @Test
+  void each_caller_gets_the_declared_status_from_each_endpoint() {
+    SoftAssertions softly = new SoftAssertions();
+    EXPECTED.forEach(
+        (endpoint, statuses) -> {
+          String method = endpoint.substring(0, endpoint.indexOf(' '));
+          String url = platform.url() + "/api" + endpoint.substring(endpoint.indexOf(' ') + 1);
+          for (int i = 0; i < CALLERS.size(); i++) {
+            String caller = CALLERS.get(i);
+            Http.Response response = Http.send(method, url, TOKENS.get(caller), null);
+            softly.assertThat(response.status()).as("%s as %s: %s", endpoint, caller, response.body()).isEqualTo(statuses.get(i));
+            if (response.status() >= 400) {
+              softly.assertThat(response.contentType()).as("%s as %s", endpoint, caller).startsWith("application/problem+json");
+            }
+          }
+        });
+    softly.assertAll();
+  }
+
+  @Test
+  void the_table_covers_every_caller_for_every_endpoint() {
+    List<String> malformed = new ArrayList<>();
+    EXPECTED.forEach((endpoint, statuses) -> {
+      if (statuses.size() != CALLERS.size()) {
+        malformed.add(endpoint);
+      }
+    });
+    assertThat(malformed).isEmpty();
+  }
+}
