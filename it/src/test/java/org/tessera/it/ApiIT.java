@@ -41,7 +41,7 @@ class ApiIT {
     assertThat(live.json().get("status").asText()).isEqualTo("UP");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().at("/checks/0/name").asText()).isEqualTo("database");
-    assertThat(ready.json().at("/checks/0/detail").asText()).contains("H2", "schema version 1");
+    assertThat(ready.json().at("/checks/0/detail").asText()).contains("H2").containsPattern("schema version \\d+");
   }
 
   @Test

@@ -57,7 +57,7 @@ class PostgresIT {
     Http.Response ready = Http.get(platform.url() + "/api/v1/health/ready", null);
 
     assertThat(ready.status()).isEqualTo(200);
-    assertThat(ready.json().at("/checks/0/detail").asText()).contains("PostgreSQL", "schema version 1");
+    assertThat(ready.json().at("/checks/0/detail").asText()).contains("PostgreSQL").containsPattern("schema version \\d+");
     assertThat(psql("tessera", "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")).contains("1");
   }
 

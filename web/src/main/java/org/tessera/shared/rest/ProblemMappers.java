@@ -103,6 +103,40 @@ public final class ProblemMappers {
     }
   }
 
+  @Provider
+  public static class InvalidPermissionGrants implements ExceptionMapper<org.tessera.identity.domain.InvalidPermissionGrantsException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.identity.domain.InvalidPermissionGrantsException e) {
+      return Problem.of(400, "invalid-permission-lists", "Invalid permission lists", e.getMessage())
+          .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())))
+          .at(path(uri))
+          .toResponse();
+    }
+  }
+
+  @Provider
+  public static class UnknownPermission implements ExceptionMapper<org.tessera.identity.domain.UnknownPermissionException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.identity.domain.UnknownPermissionException e) {
+      return Problem.of(404, "unknown-permission", "Unknown permission", e.getMessage()).at(path(uri)).toResponse();
+    }
+  }
+
+  /** A platform permission the caller lacks: the message names it and who can grant it. */
+  @Provider
+  public static class PermissionDenied implements ExceptionMapper<org.tessera.identity.domain.PermissionDeniedException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.identity.domain.PermissionDeniedException e) {
+      return Problem.of(403, "permission-denied", "Not allowed", e.getMessage()).at(path(uri)).toResponse();
+    }
+  }
+
   /**
    * Anything else is our fault: log it with an id the user can quote, and say nothing about the
    * internals. EJB system exceptions are unwrapped first so that a wrapped known case still maps.
