@@ -2,10 +2,16 @@ package org.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +48,44 @@ class CliIT {
     Launcher.Result after = cli(null, "whoami");
     assertThat(after.exitCode()).isEqualTo(3);
     assertThat(after.output()).contains("tessera login");
+  }
+
+  @Test
+  void device_flow_login_completes_when_the_user_approves_in_a_browser() throws Exception {
+    cli(null, "config", "set", "sites.master.url", platform.url());
+    ProcessBuilder builder = new ProcessBuilder(Launcher.ROOT.resolve("tessera").toString(), "login").redirectErrorStream(true);
+    builder.environment().putAll(platform.env());
+    Process login = builder.start();
+    login.getOutputStream().close();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(login.getInputStream(), StandardCharsets.UTF_8))) {
+      String verificationUrl = null;
+      StringBuilder seen = new StringBuilder();
+      for (String line; verificationUrl == null && (line = output.readLine()) != null; ) {
+        seen.append(line).append('\n');
+        Matcher url = Pattern.compile("(http\\S+/device\\S*)").matcher(line);
+        if (url.find()) {
+          verificationUrl = url.group(1);
+        }
+      }
+      assertThat(verificationUrl).as("the CLI printed a verification URL:\n" + seen).isNotNull().startsWith(platform.realmUrl());
+
+      Process browser =
+          new ProcessBuilder("node", "device.mjs", verificationUrl, platform.adminUsername(), platform.adminPassword())
+              .directory(Launcher.ROOT.resolve("it/browser").toFile())
+              .redirectErrorStream(true)
+              .start();
+      assertThat(browser.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      String approval = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(browser.exitValue()).as(approval).isZero();
+
+      assertThat(login.waitFor(1, TimeUnit.MINUTES)).as("the CLI noticed the approval").isTrue();
+      String rest = output.lines().reduce("", (a, b) -> a + b + "\n");
+      assertThat(login.exitValue()).as(rest).isZero();
+      assertThat(rest).contains("Signed in to master as " + platform.adminUsername());
+    } finally {
+      login.destroyForcibly();
+    }
+    assertThat(cli(null, "whoami").output()).contains("username: " + platform.adminUsername());
   }
 
   @Test
