@@ -22,6 +22,8 @@ if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ];
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() {
   printf 'bench: %s\n' "$*" >&2
@@ -99,7 +101,8 @@ machine_description() {
   mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   printf -- '- machine: %s cores (nproc), %s memory, %s\n' "$(nproc)" "$mem" "$(uname -sr)"
   printf -- '- java: `%s` (JAVA_HOME=%s)\n' "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)" "$JAVA_HOME"
-  printf -- '- load average at start: %s (other work on the machine adds noise)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf -- '- load average (1/5/15 min) at start: %s, at the end: %s (other work on the machine adds noise)\n' \
+    "$LOAD_AT_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 results_header() {

@@ -109,11 +109,11 @@ ratio=$(awk -v w="$m_warm" -v c="$m_cold" 'BEGIN { printf "%.2f", w / c }')
 # name|unit|median|values...
 rows=(
   "cold up|s|$m_cold|${cold[*]}"
-  "  Keycloak part|s|$(median "${cold_kc[@]}")|${cold_kc[*]}"
-  "  WildFly part|s|$(median "${cold_wf[@]}")|${cold_wf[*]}"
+  "cold: Keycloak part|s|$(median "${cold_kc[@]}")|${cold_kc[*]}"
+  "cold: WildFly part|s|$(median "${cold_wf[@]}")|${cold_wf[*]}"
   "warm up|s|$m_warm|${warm[*]}"
-  "  Keycloak part|s|$(median "${warm_kc[@]}")|${warm_kc[*]}"
-  "  WildFly part|s|$(median "${warm_wf[@]}")|${warm_wf[*]}"
+  "warm: Keycloak part|s|$(median "${warm_kc[@]}")|${warm_kc[*]}"
+  "warm: WildFly part|s|$(median "${warm_wf[@]}")|${warm_wf[*]}"
   "warm / cold (medians)|x|$ratio|"
   "WildFly RSS, idle|MiB|$(median "${rss_wf[@]}")|${rss_wf[*]}"
   "Keycloak RSS, idle|MiB|$(median "${rss_kc[@]}")|${rss_kc[*]}"
@@ -143,7 +143,7 @@ results_header
   for row in "${rows[@]}"; do
     IFS='|' read -r name unit med values <<<"$row"
     read -r -a vals <<<"$values"
-    printf '| %s | %s | **%s** |' "${name#  }" "$unit" "$med"
+    printf '| %s | %s | **%s** |' "$name" "$unit" "$med"
     for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
     printf '\n'
   done
