@@ -1,0 +1,2 @@
+/** Projects' contact with the file system and git: safe extraction of uploaded archives. */
+package org.tessera.projects.infrastructure;
