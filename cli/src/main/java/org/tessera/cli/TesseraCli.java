@@ -27,6 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ConfigCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
+            ProjectsCommand.class,
+            TokensCommand.class,
             WhoamiCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserSignInIT {
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path work;
+
   static Platform platform;
 
   @BeforeAll
@@ -44,9 +46,41 @@ class BrowserSignInIT {
     List<String> links = new ArrayList<>();
     List<String> soon = new ArrayList<>();
     seen.get("navigation").forEach(area -> (area.get("link").asBoolean() ? links : soon).add(area.get("name").asText()));
-    assertThat(links).containsExactly("Admin");
-    assertThat(soon).containsExactly("Projects", "Sessions", "Deployments", "Jobs", "Channels");
+    assertThat(links).containsExactly("Projects", "Admin");
+    assertThat(soon).containsExactly("Sessions", "Deployments", "Jobs", "Channels");
     assertThat(seen.get("afterSignOut").asText()).startsWith(platform.realmUrl());
     assertThat(seen.get("signedOutOfKeycloak").asBoolean()).isTrue();
+  }
+
+  @Test
+  void creating_a_project_from_a_template_shows_its_commands_and_a_token_from_the_page_clones_it() throws Exception {
+    String name = ProjectsIT.unique("browser-dashboard");
+    Process node =
+        new ProcessBuilder("node", "project.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), name, "dashboard")
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+
+    JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
+    assertThat(seen.get("project").asText()).isEqualTo(name);
+    assertThat(seen.get("gitUrl").asText()).contains("/git/" + platform.adminUsername() + "/" + name + ".git");
+    assertThat(seen.get("commands")).extracting(JsonNode::asText).containsExactly("default");
+    assertThat(seen.get("packages")).extracting(JsonNode::asText).contains("panel", "bokeh");
+
+    String secret = seen.get("token").asText();
+    assertThat(secret).startsWith("tsr_");
+    assertThat(seen.get("tokenRows").toString()).contains(name + "-token", "live").doesNotContain(secret);
+    String cloneUrl = seen.get("gitUrl").asText().replaceFirst("^git clone ", "").replace("http://", "http://" + platform.adminUsername() + ":" + secret + "@");
+    ProcessBuilder clone = new ProcessBuilder("git", "clone", "-q", cloneUrl, work.resolve("clone").toString()).redirectErrorStream(true);
+    clone.environment().put("GIT_TERMINAL_PROMPT", "0");
+    Process git = clone.start();
+    git.getOutputStream().close();
+    String gitOutput = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(git.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(git.exitValue()).as(gitOutput).isZero();
+    assertThat(work.resolve("clone/anaconda-project.yml")).exists();
   }
 }

@@ -35,8 +35,16 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/me", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("GET /v1/audit", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("GET /v1/me/permissions", List.of(401, 200, 200, 200, 200, 200));
+    // Every signed-in user manages their own tokens; {} lacks a name (400), no-such-id is not theirs (404).
+    EXPECTED.put("POST /v1/me/tokens", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("GET /v1/me/tokens", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("DELETE /v1/me/tokens/{id}", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("GET /v1/admin/permissions", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("PUT /v1/admin/permissions/{key}", List.of(401, 403, 403, 403, 403, 200));
+    // Creating needs storage.creators (ae-creator); the empty body then fails validation.
+    EXPECTED.put("POST /v1/projects", List.of(401, 403, 400, 403, 403, 400));
+    EXPECTED.put("GET /v1/projects", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/projects/{id}", List.of(401, 404, 404, 404, 404, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */

@@ -56,7 +56,20 @@ public final class HttpTransport {
 
     /** GET {@code uri} accepting JSON, with a bearer token when {@code accessToken} is not null. */
     public HttpResponse<String> get(URI uri, String accessToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json");
+        return send("GET", uri, accessToken, null);
+    }
+
+    /**
+     * {@code method} on {@code uri} accepting JSON, with a JSON body when {@code jsonBody} is not
+     * null and a bearer token when {@code accessToken} is not null.
+     */
+    public HttpResponse<String> send(String method, URI uri, String accessToken, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .header("Accept", "application/json");
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }

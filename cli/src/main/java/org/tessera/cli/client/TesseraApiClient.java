@@ -28,7 +28,7 @@ public final class TesseraApiClient {
 
     /** {@code GET /api/v1/info}, which needs no sign-in and names the site's Keycloak. */
     public SiteInfo info() {
-        String body = send("/api/v1/info", null);
+        String body = send("GET", "/api/v1/info", null, null);
         SiteInfo info = read(body, SiteInfo.class, "/api/v1/info");
         if (info.issuer() == null) {
             throw new CliException(site.url() + " does not name its sign-in server (no issuer in /api/v1/info).");
@@ -38,7 +38,21 @@ public final class TesseraApiClient {
 
     /** An authenticated GET of {@code path}; returns the body of a 2xx answer as it came. */
     public String get(String path) {
-        return send(path, accessToken.get());
+        return send("GET", path, accessToken.get(), null);
+    }
+
+    /** An authenticated POST of {@code object} as JSON; returns the body of a 2xx answer. */
+    public String post(String path, Object object) {
+        try {
+            return send("POST", path, accessToken.get(), json.writeValueAsString(object));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the request body of " + path, e);
+        }
+    }
+
+    /** An authenticated DELETE of {@code path}. */
+    public void delete(String path) {
+        send("DELETE", path, accessToken.get(), null);
     }
 
     /** Parses a body returned by {@link #get(String)}. */
@@ -51,11 +65,11 @@ public final class TesseraApiClient {
         }
     }
 
-    private String send(String path, String token) {
+    private String send(String method, String path, String token, String jsonBody) {
         URI uri = site.resolve(path);
         HttpResponse<String> response;
         try {
-            response = http.get(uri, token);
+            response = http.send(method, uri, token, jsonBody);
         } catch (ServerUnreachableException e) {
             if (e.getCause() instanceof SSLException) {
                 throw e; // The server is there; its message already says how to deal with the certificate.

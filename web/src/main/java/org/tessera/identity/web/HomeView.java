@@ -27,7 +27,7 @@ public class HomeView {
   public List<Area> getAreas() {
     boolean admin = getUser().hasRole(Roles.ADMIN);
     return List.of(
-        new Area("Projects", null, "Git-backed projects with anaconda-project.yml."),
+        new Area("Projects", "projects.xhtml", "Git-backed projects with anaconda-project.yml."),
         new Area("Sessions", null, "Jupyter sessions on shared machines and GPUs."),
         new Area("Deployments", null, "Notebooks, dashboards and REST APIs behind Tessera."),
         new Area("Jobs", null, "Scheduled runs of project commands."),

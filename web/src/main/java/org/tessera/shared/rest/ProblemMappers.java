@@ -138,6 +138,38 @@ public final class ProblemMappers {
   }
 
   /**
+   * Domain refusals without a mapper of their own, by case: the status, a stable type, and the
+   * field to fix where there is one. The exception's message is the detail.
+   */
+  @Provider
+  public static class DomainRefusals implements ExceptionMapper<org.tessera.shared.domain.DomainException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.shared.domain.DomainException e) {
+      Problem problem =
+          switch (e) {
+            case org.tessera.projects.domain.InvalidProjectNameException x ->
+                Problem.of(400, "invalid-project-name", "Invalid project name", x.getMessage()).withErrors(List.of(new Problem.FieldError("name", x.getMessage())));
+            case org.tessera.projects.domain.UnknownProjectTemplateException x ->
+                Problem.of(400, "unknown-template", "Unknown template", x.getMessage()).withErrors(List.of(new Problem.FieldError("template", x.getMessage())));
+            case org.tessera.projects.domain.ProjectAlreadyExistsException x -> Problem.of(409, "project-exists", "Project exists", x.getMessage());
+            case org.tessera.projects.domain.ProjectNotFoundException x -> Problem.of(404, "project-not-found", "Project not found", x.getMessage());
+            case org.tessera.projects.domain.ArchiveRejectedException x -> Problem.of(422, "archive-rejected", "Archive rejected", x.getMessage());
+            case org.tessera.projects.domain.InvalidProjectSpecException x ->
+                Problem.of(422, "invalid-anaconda-project-yml", "Invalid anaconda-project.yml", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError("anaconda-project.yml:" + p.line() + ":" + p.column(), p.message())).toList());
+            case org.tessera.identity.domain.InvalidAccessTokenException x ->
+                Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());
+            case org.tessera.identity.domain.AccessTokenNotFoundException x -> Problem.of(404, "token-not-found", "Token not found", x.getMessage());
+            default -> Problem.of(422, "refused", "Refused", e.getMessage());
+          };
+      return problem.at(path(uri)).toResponse();
+    }
+  }
+
+  /**
    * Anything else is our fault: log it with an id the user can quote, and say nothing about the
    * internals. EJB system exceptions are unwrapped first so that a wrapped known case still maps.
    */

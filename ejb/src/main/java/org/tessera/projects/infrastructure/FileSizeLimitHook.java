@@ -1,0 +1,65 @@
+package org.tessera.projects.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.ObjectWalk;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.transport.PreReceiveHook;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+
+/**
+ * Refuses a push whose new commits carry a file larger than the limit, naming the file. JGit's own
+ * object size limit aborts while the client is still sending, so git shows only "broken pipe";
+ * checking after the pack is in lets git print our reason. The refused objects stay unreferenced
+ * until the repository is garbage-collected.
+ */
+public final class FileSizeLimitHook implements PreReceiveHook {
+
+  private final long maxBytes;
+
+  public FileSizeLimitHook(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public void onPreReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
+    try (ObjectWalk walk = new ObjectWalk(pack.getRepository())) {
+      for (ReceiveCommand command : commands) {
+        if (!command.getNewId().equals(ObjectId.zeroId())) {
+          walk.markStart(walk.parseAny(command.getNewId()));
+        }
+      }
+      for (Ref ref : pack.getRepository().getRefDatabase().getRefs()) {
+        if (ref.getObjectId() != null) {
+          walk.markUninteresting(walk.parseAny(ref.getObjectId()));
+        }
+      }
+      while (walk.next() != null) {
+        // Commits first; their trees and blobs follow from nextObject().
+      }
+      for (RevObject object = walk.nextObject(); object != null; object = walk.nextObject()) {
+        if (object.getType() == Constants.OBJ_BLOB) {
+          long size = walk.getObjectReader().getObjectSize(object, Constants.OBJ_BLOB);
+          if (size > maxBytes) {
+            String reason = walk.getPathString() + " is " + megabytes(size) + " MB, larger than the " + megabytes(maxBytes) + " MB file size limit; remove it from the commits and push again";
+            for (ReceiveCommand command : commands) {
+              command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
+            }
+            return;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long megabytes(long bytes) {
+    return (bytes + (1 << 20) - 1) >> 20;
+  }
+}

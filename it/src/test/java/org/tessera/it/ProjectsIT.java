@@ -1,0 +1,193 @@
+package org.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Projects over the API and git over HTTP with the real git client and personal access tokens. */
+class ProjectsIT {
+
+  static Platform platform;
+  static String admin;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void startPlatform() {
+    platform = Platform.shared();
+    admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
+  }
+
+  /** A name not used by earlier runs against the same data directory. */
+  static String unique(String base) {
+    return base + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+  }
+
+  static JsonNode create(String token, String name, String template) {
+    Http.Response created = Http.send("POST", platform.url() + "/api/v1/projects", token, "{\"name\": \"" + name + "\", \"template\": \"" + template + "\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json();
+  }
+
+  static String accessToken(String bearer, String name) {
+    Http.Response created = Http.send("POST", platform.url() + "/api/v1/me/tokens", bearer, "{\"name\": \"" + name + "\", \"expiresInDays\": 1}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("token").asText();
+  }
+
+  /** Runs git with no global configuration and no prompts; returns exit code and output. */
+  Launcher.Result git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=IT", "-c", "user.email=it@example.org", "-c", "init.defaultBranch=main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    builder.environment().put("HOME", work.toString());
+    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+    builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Launcher.Result(process.exitValue(), output);
+  }
+
+  String cloneUrl(JsonNode project, String user, String token) {
+    return project.get("gitUrl").asText().replace("http://", "http://" + user + ":" + token + "@");
+  }
+
+  @Test
+  void a_project_from_a_template_shows_its_commands_packages_and_variables() {
+    String name = unique("flask-demo");
+    JsonNode project = create(admin, name, "flask-api");
+
+    assertThat(project.get("owner").asText()).isEqualTo(platform.adminUsername());
+    assertThat(project.get("gitUrl").asText()).isEqualTo(platform.url() + "/git/" + platform.adminUsername() + "/" + name + ".git");
+    JsonNode detail = Http.get(platform.url() + "/api/v1/projects/" + project.get("id").asText(), admin).json();
+    assertThat(detail.at("/commands/0/name").asText()).isEqualTo("default");
+    assertThat(detail.at("/commands/0/type").asText()).isEqualTo("unix");
+    assertThat(detail.at("/commands/0/target").asText()).isEqualTo("python app.py");
+    assertThat(detail.get("packages")).extracting(JsonNode::asText).contains("flask");
+    assertThat(detail.at("/variables/0/name").asText()).isEqualTo("GREETING");
+    assertThat(Http.get(platform.url() + "/api/v1/projects", admin).json()).extracting(p -> p.get("name").asText()).contains(name);
+  }
+
+  @Test
+  void names_are_checked_unique_per_owner_and_templates_must_exist() {
+    String twice = unique("twice");
+    create(admin, twice, "empty");
+
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/projects", admin, "{\"name\": \"my project\"}"), 400, "invalid-project-name");
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/projects", admin, "{\"name\": \"" + twice + "\"}"), 409, "project-exists");
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/projects", admin, "{\"name\": \"x\", \"template\": \"shiny\"}"), 400, "unknown-template");
+  }
+
+  @Test
+  void a_user_without_the_creators_permission_cannot_create_projects() {
+    String norole = new KeycloakAdmin(platform).ensureUserWithRoles("proj-norole", List.of());
+    String token = Http.passwordToken(platform.realmUrl(), "tessera-cli", "proj-norole", norole);
+
+    Http.Response refused = Http.send("POST", platform.url() + "/api/v1/projects", token, "{\"name\": \"nope\"}");
+
+    ApiIT.assertProblem(refused, 403, "permission-denied");
+    assertThat(refused.json().get("detail").asText()).contains("storage.creators");
+  }
+
+  @Test
+  void git_clone_commit_and_push_with_a_personal_access_token() throws Exception {
+    JsonNode project = create(admin, unique("git-demo"), "python-notebook");
+    String token = accessToken(admin, unique("it-git-demo"));
+
+    Launcher.Result clone = git(work, "clone", cloneUrl(project, platform.adminUsername(), token), "clone");
+    assertThat(clone.exitCode()).as(clone.output()).isZero();
+    Path checkout = work.resolve("clone");
+    assertThat(checkout.resolve("analysis.ipynb")).exists();
+
+    String spec = Files.readString(checkout.resolve("anaconda-project.yml"));
+    Files.writeString(checkout.resolve("anaconda-project.yml"), spec.replace("variables: {}", "  report:\n    unix: python report.py\nvariables: {}"));
+    assertThat(git(checkout, "commit", "-am", "Add a report command").exitCode()).isZero();
+    Launcher.Result push = git(checkout, "push", "origin", "main");
+    assertThat(push.exitCode()).as(push.output()).isZero();
+
+    JsonNode detail = Http.get(platform.url() + "/api/v1/projects/" + project.get("id").asText(), admin).json();
+    assertThat(detail.get("commands")).extracting(c -> c.get("name").asText()).containsExactly("default", "report");
+    JsonNode pushed = Http.get(platform.url() + "/api/v1/audit?action=projects.pushed", admin).json();
+    assertThat(pushed.at("/events/0/target").asText()).contains(project.get("id").asText(), "refs/heads/main");
+  }
+
+  @Test
+  void git_refuses_wrong_tokens_strangers_history_rewrites_and_oversized_files() throws Exception {
+    JsonNode project = create(admin, unique("guarded"), "empty");
+    String token = accessToken(admin, unique("it-guarded"));
+
+    Launcher.Result wrongToken = git(work, "clone", cloneUrl(project, platform.adminUsername(), "tsr_wrong"), "wrong");
+    assertThat(wrongToken.exitCode()).isNotZero();
+    assertThat(wrongToken.output()).containsIgnoringCase("Authentication failed");
+    assertThat(work.resolve("wrong")).doesNotExist();
+
+    String strangerPassword = new KeycloakAdmin(platform).ensureUser("stranger");
+    String strangerBearer = Http.passwordToken(platform.realmUrl(), "tessera-cli", "stranger", strangerPassword);
+    Launcher.Result stranger = git(work, "clone", cloneUrl(project, "stranger", accessToken(strangerBearer, unique("it-stranger"))), "stranger");
+    assertThat(stranger.exitCode()).isNotZero();
+    assertThat(stranger.output()).containsIgnoringCase("not found");
+
+    assertThat(git(work, "clone", cloneUrl(project, platform.adminUsername(), token), "own").exitCode()).isZero();
+    Path own = work.resolve("own");
+    Files.writeString(own.resolve("notes.txt"), "rewritten history\n");
+    git(own, "add", "notes.txt");
+    git(own, "commit", "--amend", "-m", "Rewrite the first commit");
+    Launcher.Result force = git(own, "push", "--force", "origin", "main");
+    assertThat(force.exitCode()).as(force.output()).isNotZero();
+    assertThat(force.output()).containsAnyOf("non-fast-forward", "rejected");
+
+    git(own, "reset", "--hard", "origin/main");
+    try (RandomAccessFile big = new RandomAccessFile(own.resolve("big.bin").toFile(), "rw")) {
+      byte[] chunk = new byte[1 << 20];
+      new java.util.Random(42).nextBytes(chunk);
+      for (int i = 0; i < 51; i++) {
+        big.write(chunk);
+      }
+    }
+    git(own, "add", "big.bin");
+    git(own, "commit", "-m", "Add a 51 MB file");
+    Launcher.Result oversized = git(own, "push", "origin", "main");
+    assertThat(oversized.exitCode()).as(oversized.output()).isNotZero();
+    assertThat(oversized.output()).contains("big.bin is 51 MB", "50 MB file size limit");
+  }
+
+  @Test
+  void tokens_are_listed_without_secrets_and_a_revoked_one_no_longer_opens_git() throws Exception {
+    JsonNode project = create(admin, unique("revoked-demo"), "empty");
+    String tokenName = unique("it-revoke");
+    Http.Response created = Http.send("POST", platform.url() + "/api/v1/me/tokens", admin, "{\"name\": \"" + tokenName + "\", \"expiresInDays\": 7}");
+    assertThat(created.status()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    String secret = created.json().get("token").asText();
+    assertThat(secret).startsWith("tsr_" + id + "_");
+
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/me/tokens", admin, "{\"name\": \"" + tokenName + "\"}"), 409, "token-exists");
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/me/tokens", admin, "{\"name\": \"x\", \"expiresInDays\": 400}"), 400, "invalid-token-request");
+    assertThat(git(work, "clone", cloneUrl(project, platform.adminUsername(), secret), "before").exitCode()).isZero();
+
+    Http.Response list = Http.get(platform.url() + "/api/v1/me/tokens", admin);
+    assertThat(list.body()).doesNotContain(secret);
+    JsonNode listed = java.util.stream.StreamSupport.stream(list.json().spliterator(), false).filter(t -> t.get("id").asText().equals(id)).findFirst().orElseThrow();
+    assertThat(listed.get("status").asText()).isEqualTo("live");
+    assertThat(listed.get("lastUsedAt").isNull()).isFalse();
+
+    assertThat(Http.send("DELETE", platform.url() + "/api/v1/me/tokens/" + id, admin, null).status()).isEqualTo(204);
+    assertThat(Http.send("DELETE", platform.url() + "/api/v1/me/tokens/" + id, admin, null).status()).isEqualTo(204);
+    Launcher.Result after = git(work, "clone", cloneUrl(project, platform.adminUsername(), secret), "after");
+    assertThat(after.exitCode()).isNotZero();
+    assertThat(after.output()).containsIgnoringCase("Authentication failed");
+  }
+}

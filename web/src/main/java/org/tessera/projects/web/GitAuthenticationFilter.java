@@ -1,0 +1,57 @@
+package org.tessera.projects.web;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.tessera.identity.application.AccessTokenService;
+
+/**
+ * Git clients authenticate with HTTP Basic: the Tessera user name and a personal access token as
+ * the password. A missing or wrong pair gets 401 with a Basic challenge, which is what makes git
+ * ask for (or send) credentials. The user name is then available to the git servlet as {@link
+ * #USER}.
+ */
+@WebFilter("/git/*")
+public class GitAuthenticationFilter extends HttpFilter {
+
+  static final String USER = GitAuthenticationFilter.class.getName() + ".user";
+
+  @EJB AccessTokenService tokens;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    Optional<String> user = basicCredentials(request.getHeader("Authorization")).flatMap(c -> tokens.authenticate(c[0], c[1]));
+    if (user.isEmpty()) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera git\", charset=\"UTF-8\"");
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter()
+          .write("Sign in with your Tessera user name and a personal access token as the password "
+              + "(create one under Access tokens, or with: tessera tokens create NAME).\n");
+      return;
+    }
+    request.setAttribute(USER, user.get());
+    chain.doFilter(request, response);
+  }
+
+  static Optional<String[]> basicCredentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0 ? Optional.empty() : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Git over HTTP for projects ({@code /git/OWNER/NAME.git}), authenticated by personal access tokens. */
+package org.tessera.projects.web;
