@@ -51,6 +51,43 @@ class CliIT {
   }
 
   @Test
+  void projects_and_tokens_from_the_command_line_create_tag_download_and_clone() throws Exception {
+    cli(null, "config", "set", "sites.master.url", platform.url());
+    assertThat(cli(platform.adminPassword() + "\n", "login", "--username", platform.adminUsername(), "--password-stdin").exitCode()).isZero();
+    String name = ProjectsIT.unique("cli-project");
+
+    Launcher.Result created = cli(null, "projects", "create", name, "--template", "scheduled-script");
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    String id = created.output().replaceAll("(?s).*\\(id ([0-9a-f]+)\\).*", "$1");
+    Launcher.Result tagged = cli(null, "projects", "tag", id, "v1", "-m", "From the CLI");
+    assertThat(tagged.exitCode()).as(tagged.output()).isZero();
+    Path archive = platform.home().resolve(name + ".zip");
+    Launcher.Result downloaded = cli(null, "projects", "download", id, "--revision", "v1", "--format", "zip", "-o", archive.toString());
+    assertThat(downloaded.exitCode()).as(downloaded.output()).isZero();
+    assertThat(Files.size(archive)).isPositive();
+
+    Launcher.Result uploaded = cli(null, "projects", "upload", archive.toString(), "--name", name + "-copy");
+    assertThat(uploaded.exitCode()).as(uploaded.output()).isZero();
+    assertThat(cli(null, "projects", "list").output()).contains(name, name + "-copy");
+
+    Launcher.Result token = cli(null, "tokens", "create", ProjectsIT.unique("cli"), "--days", "1");
+    assertThat(token.exitCode()).as(token.output()).isZero();
+    String secret = token.output().lines().filter(l -> l.startsWith("tsr_")).findFirst().orElseThrow();
+    Path home = Files.createDirectories(platform.home().resolve("git-home"));
+    String url = GitClient.withCredentials(platform.url() + "/git/" + platform.adminUsername() + "/" + name + "-copy.git", platform.adminUsername(), secret);
+    Launcher.Result clone = GitClient.run(home, home, "clone", url, name);
+    assertThat(clone.exitCode()).as(clone.output()).isZero();
+    assertThat(home.resolve(name + "/anaconda-project.yml")).exists();
+
+    Launcher.Result refused = cli(null, "projects", "delete", id);
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(cli(null, "projects", "delete", id, "--yes").exitCode()).isZero();
+    Launcher.Result gone = cli(null, "projects", "show", id);
+    assertThat(gone.exitCode()).isNotZero();
+    assertThat(gone.output()).contains("not found");
+  }
+
+  @Test
   void device_flow_login_completes_when_the_user_approves_in_a_browser() throws Exception {
     cli(null, "config", "set", "sites.master.url", platform.url());
     ProcessBuilder builder = new ProcessBuilder(Launcher.ROOT.resolve("tessera").toString(), "login").redirectErrorStream(true);

@@ -45,10 +45,27 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("POST /v1/projects", List.of(401, 403, 400, 403, 403, 400));
     EXPECTED.put("GET /v1/projects", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("GET /v1/projects/{id}", List.of(401, 404, 404, 404, 404, 404));
+    // Uploads check the permission, then the (missing) name, before reading the body.
+    EXPECTED.put("POST /v1/projects/upload", List.of(401, 403, 400, 403, 403, 400));
+    EXPECTED.put("DELETE /v1/projects/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/collaborators", List.of(401, 404, 404, 404, 404, 404));
+    // {} names neither a user nor a group: refused before the project is looked up.
+    EXPECTED.put("POST /v1/projects/{id}/collaborators", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("DELETE /v1/projects/{id}/collaborators/{kind}/{name}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/projects/{id}/transfer", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/commits", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/commits/{commit}/diff", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/files", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/files/{path}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/tags", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/projects/{id}/tags", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/archive", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/projects/{id}/activity", List.of(401, 404, 404, 404, 404, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
-  static final Map<String, String> SAMPLES = Map.of("{key}", "repository.uploaders", "{id}", "no-such-id");
+  static final Map<String, String> SAMPLES =
+      Map.of("{key}", "repository.uploaders", "{id}", "no-such-id", "{kind}", "user", "{name}", "nobody", "{commit}", "main", "{path}", "README.md");
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

@@ -46,6 +46,25 @@ final class Http {
     return send(builder.build());
   }
 
+  /** Sends raw bytes as the body, as an upload does. */
+  static Response sendBytes(String method, String url, String bearer, byte[] body, String contentType) {
+    return send(request(url, bearer).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  /** GET returning the body's bytes (archives); the status is checked by the caller through {@code status[0]}. */
+  static byte[] getBytes(String url, String bearer, int[] status) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request(url, bearer).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      status[0] = response.statusCode();
+      return response.body();
+    } catch (IOException e) {
+      throw new AssertionError("GET " + url + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   static Response postForm(String url, Map<String, String> form) {
     String encoded =
         form.entrySet().stream()

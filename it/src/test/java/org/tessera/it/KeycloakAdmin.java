@@ -70,6 +70,21 @@ final class KeycloakAdmin {
     return password;
   }
 
+  /** Puts the user into the group, creating the group if needed. */
+  void ensureGroupMember(String username, String group) {
+    String token = token();
+    Http.Response created = Http.send("POST", admin("/groups"), token, "{\"name\": \"" + group + "\"}");
+    if (created.status() != 201 && created.status() != 409) {
+      throw new AssertionError("Could not create group " + group + ": " + created.status() + " " + created.body());
+    }
+    String groupId = Http.get(admin("/groups?exact=true&search=" + group), token).json().get(0).get("id").asText();
+    String userId = Http.get(admin("/users?exact=true&username=" + username), token).json().get(0).get("id").asText();
+    Http.Response joined = Http.send("PUT", admin("/users/" + userId + "/groups/" + groupId), token, null);
+    if (joined.status() != 204) {
+      throw new AssertionError("Could not add " + username + " to " + group + ": " + joined.status() + " " + joined.body());
+    }
+  }
+
   /** A public client with direct grants whose access tokens live one second, with Tessera's audience. */
   void ensureShortLivedClient(String clientId) {
     String body =

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,34 +32,23 @@ class ProjectsIT {
   }
 
   static JsonNode create(String token, String name, String template) {
-    Http.Response created = Http.send("POST", platform.url() + "/api/v1/projects", token, "{\"name\": \"" + name + "\", \"template\": \"" + template + "\"}");
+    Http.Response created = Http.send("POST", Platform.shared().url() + "/api/v1/projects", token, "{\"name\": \"" + name + "\", \"template\": \"" + template + "\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json();
   }
 
   static String accessToken(String bearer, String name) {
-    Http.Response created = Http.send("POST", platform.url() + "/api/v1/me/tokens", bearer, "{\"name\": \"" + name + "\", \"expiresInDays\": 1}");
+    Http.Response created = Http.send("POST", Platform.shared().url() + "/api/v1/me/tokens", bearer, "{\"name\": \"" + name + "\", \"expiresInDays\": 1}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("token").asText();
   }
 
-  /** Runs git with no global configuration and no prompts; returns exit code and output. */
   Launcher.Result git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=IT", "-c", "user.email=it@example.org", "-c", "init.defaultBranch=main"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("HOME", work.toString());
-    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-    builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Launcher.Result(process.exitValue(), output);
+    return GitClient.run(work, dir, args);
   }
 
   String cloneUrl(JsonNode project, String user, String token) {
-    return project.get("gitUrl").asText().replace("http://", "http://" + user + ":" + token + "@");
+    return GitClient.withCredentials(project.get("gitUrl").asText(), user, token);
   }
 
   @Test
@@ -121,7 +107,8 @@ class ProjectsIT {
     JsonNode detail = Http.get(platform.url() + "/api/v1/projects/" + project.get("id").asText(), admin).json();
     assertThat(detail.get("commands")).extracting(c -> c.get("name").asText()).containsExactly("default", "report");
     JsonNode pushed = Http.get(platform.url() + "/api/v1/audit?action=projects.pushed", admin).json();
-    assertThat(pushed.at("/events/0/target").asText()).contains(project.get("id").asText(), "refs/heads/main");
+    assertThat(pushed.at("/events/0/target").asText()).contains(project.get("id").asText());
+    assertThat(pushed.at("/events/0/detail").asText()).startsWith("refs/heads/main ");
   }
 
   @Test

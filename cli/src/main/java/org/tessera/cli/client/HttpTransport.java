@@ -31,6 +31,7 @@ public final class HttpTransport {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private final HttpClient client;
 
@@ -64,7 +65,7 @@ public final class HttpTransport {
      * null and a bearer token when {@code accessToken} is not null.
      */
     public HttpResponse<String> send(String method, URI uri, String accessToken, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
                 .header("Accept", "application/json");
         if (jsonBody != null) {
@@ -76,19 +77,74 @@ public final class HttpTransport {
         return send(request);
     }
 
+    /** POST a file as the raw request body, streamed from disk. */
+    public HttpResponse<String> postFile(URI uri, String accessToken, java.nio.file.Path file) {
+        try {
+            return send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + accessToken)
+                    .timeout(UPLOAD_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new CliException("Cannot read " + file + ": no such file.");
+        }
+    }
+
+    /**
+     * GET {@code uri} into {@code target} (written to a sibling first and moved into place, so a
+     * failed download leaves nothing); returns the response, whose body is the error text on failure.
+     */
+    public HttpResponse<String> download(URI uri, String accessToken, java.nio.file.Path target) {
+        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(UPLOAD_TIMEOUT).header("User-Agent", "tessera-cli")
+                .header("Authorization", "Bearer " + accessToken).GET().build();
+        try {
+            HttpResponse<java.nio.file.Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() / 100 == 2) {
+                java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return new TextResponse(response, "");
+            }
+            String body = java.nio.file.Files.readString(partial);
+            java.nio.file.Files.deleteIfExists(partial);
+            return new TextResponse(response, body);
+        } catch (IOException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the download failed already; that is the error to report
+            }
+            throw new ServerUnreachableException(uri, "Downloading " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while downloading " + uri);
+        }
+    }
+
+    /** A file response seen as text, so that error bodies go through the usual problem handling. */
+    private record TextResponse(HttpResponse<java.nio.file.Path> file, String body) implements HttpResponse<String> {
+        public int statusCode() { return file.statusCode(); }
+        public HttpRequest request() { return file.request(); }
+        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return file.headers(); }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return file.sslSession(); }
+        public URI uri() { return file.uri(); }
+        public java.net.http.HttpClient.Version version() { return file.version(); }
+    }
+
     /** POST an {@code application/x-www-form-urlencoded} body, as OAuth endpoints expect. */
     public HttpResponse<String> postForm(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri)
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(REQUEST_TIMEOUT).header("User-Agent", "tessera-cli").build();
+        HttpRequest built = request.header("User-Agent", "tessera-cli").build();
         URI uri = built.uri();
         try {
             return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -96,7 +152,7 @@ public final class HttpTransport {
             throw new ServerUnreachableException(uri, "Connecting to " + uri + " timed out", e);
         } catch (HttpTimeoutException e) {
             throw new ServerUnreachableException(uri, uri + " did not answer within "
-                    + REQUEST_TIMEOUT.toSeconds() + " s", e);
+                    + built.timeout().orElse(REQUEST_TIMEOUT).toSeconds() + " s", e);
         } catch (ConnectException e) {
             throw new ServerUnreachableException(uri, "Could not connect to " + uri + " (connection refused)", e);
         } catch (SSLException e) {

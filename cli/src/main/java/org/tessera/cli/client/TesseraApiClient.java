@@ -50,6 +50,25 @@ public final class TesseraApiClient {
         }
     }
 
+    /** An authenticated POST of a file as the raw body; returns the body of a 2xx answer. */
+    public String postFile(String path, java.nio.file.Path file) {
+        URI uri = site.resolve(path);
+        return checked(http.postFile(uri, accessToken.get(), file));
+    }
+
+    /** An authenticated GET of {@code path} into {@code target}; nothing is left there on failure. */
+    public void download(String path, java.nio.file.Path target) {
+        URI uri = site.resolve(path);
+        checked(http.download(uri, accessToken.get(), target));
+    }
+
+    private String checked(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw ProblemException.from(response, json);
+        }
+        return response.body();
+    }
+
     /** An authenticated DELETE of {@code path}. */
     public void delete(String path) {
         send("DELETE", path, accessToken.get(), null);

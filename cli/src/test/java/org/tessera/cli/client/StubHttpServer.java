@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class StubHttpServer implements AutoCloseable {
 
     /** A request as the stub saw it. */
-    public record Request(String method, String path, Map<String, String> headers, String body) {
+    public record Request(String method, String path, Map<String, String> headers, String body, String query) {
 
         /** The body read as {@code application/x-www-form-urlencoded}. */
         public Map<String, String> form() {
@@ -126,7 +126,7 @@ public final class StubHttpServer implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body, exchange.getRequestURI().getQuery());
             requests.add(request);
             Function<Request, Reply> handler = handlers.get(request.path());
             Reply reply = handler != null

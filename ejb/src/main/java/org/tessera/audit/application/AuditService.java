@@ -13,6 +13,12 @@ public interface AuditService {
    */
   void record(@NotNull(message = "An audit record is required.") AuditRecord record);
 
+  /**
+   * Events matching the query, newest first, for any caller: only for services that have checked
+   * the caller's right to see the events' target (a project's members see its activity).
+   */
+  AuditPage searchOnBehalf(@NotNull(message = "An audit query is required.") AuditQuery query);
+
   /** Events matching the query, newest first; only for {@code ae-admin}. */
   AuditPage search(@NotNull(message = "An audit query is required.") AuditQuery query);
 }

@@ -40,6 +40,13 @@ public class AuditServiceBean implements AuditService {
   }
 
   @Override
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public AuditPage searchOnBehalf(AuditQuery query) {
+    return repository.search(query);
+  }
+
+  @Override
   @RolesAllowed(Roles.ADMIN)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public AuditPage search(AuditQuery query) {

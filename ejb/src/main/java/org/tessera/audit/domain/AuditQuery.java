@@ -4,10 +4,11 @@ import java.time.OffsetDateTime;
 
 /**
  * Filters for reading the audit trail, newest first. Every filter is optional; {@code action}
- * matches a prefix so that {@code identity} finds every identity action. Pages start at 0.
+ * matches a prefix so that {@code identity} finds every identity action, and {@code target} a prefix
+ * so that {@code "project:ID "} finds everything done to one project. Pages start at 0.
  */
 public record AuditQuery(
-    String actor, String action, OffsetDateTime from, OffsetDateTime to, int page, int size) {
+    String actor, String action, OffsetDateTime from, OffsetDateTime to, int page, int size, String target) {
 
   public static final int MAX_SIZE = 500;
 
@@ -25,6 +26,11 @@ public record AuditQuery(
     }
     actor = blankToNull(actor);
     action = blankToNull(action);
+    target = target == null || target.isEmpty() ? null : target;
+  }
+
+  public AuditQuery(String actor, String action, OffsetDateTime from, OffsetDateTime to, int page, int size) {
+    this(actor, action, from, to, page, size, null);
   }
 
   private static String blankToNull(String value) {

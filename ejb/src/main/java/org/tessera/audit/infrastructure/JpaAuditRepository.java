@@ -52,6 +52,9 @@ public class JpaAuditRepository implements AuditRepository {
     if (query.action() != null) {
       where.add(cb.like(event.get("action"), escapeLike(query.action()) + "%", '\\'));
     }
+    if (query.target() != null) {
+      where.add(cb.like(event.get("target"), escapeLike(query.target()) + "%", '\\'));
+    }
     if (query.from() != null) {
       where.add(cb.greaterThanOrEqualTo(event.get("occurredAt"), query.from()));
     }

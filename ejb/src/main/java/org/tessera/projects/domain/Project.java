@@ -1,20 +1,28 @@
 package org.tessera.projects.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A project: an owner's named, git-backed piece of work. The files and their history live in the
  * project's bare git repository (named by its {@link ProjectId}, so renames never move it); this
  * aggregate holds what git does not: who owns it, its name and description, the template it came
- * from. Names are unique per owner (enforced by the database too).
+ * from, and whom it is shared with. Names are unique per owner (enforced by the database too).
  */
 @Entity
 @Table(name = "project")
@@ -38,6 +46,10 @@ public class Project {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "project_collaborator", joinColumns = @JoinColumn(name = "project_id"))
+  private List<Collaborator> collaborators = new ArrayList<>();
 
   @Version private long version;
 
@@ -82,13 +94,49 @@ public class Project {
     return createdAt;
   }
 
-  /** Whether the user may read the project (collaborators come with sharing). */
-  public boolean isVisibleTo(String username) {
-    return owner.equals(username);
+  public List<Collaborator> collaborators() {
+    return List.copyOf(collaborators);
   }
 
-  /** Whether the user may push to the project's repository. */
-  public boolean isWritableBy(String username) {
-    return owner.equals(username);
+  /**
+   * The most the user may do: {@link ProjectAccess#MANAGE} for the owner (and administrators),
+   * else the highest access of the shares that name the user or one of their groups.
+   */
+  public Optional<ProjectAccess> accessOf(String username, Collection<String> groups, boolean administrator) {
+    if (owner.equals(username) || administrator) {
+      return Optional.of(ProjectAccess.MANAGE);
+    }
+    return collaborators.stream().filter(c -> c.covers(username, groups)).map(Collaborator::access).max(Enum::compareTo);
   }
+
+  /** Shares the project, or changes the access of an existing share. */
+  public void share(Collaborator.Kind kind, String name, ProjectAccess access) {
+    Collaborator wanted = new Collaborator(kind, name, access);
+    if (kind == Collaborator.Kind.USER && wanted.name().equals(owner)) {
+      throw new InvalidCollaboratorException(owner + " owns " + owner + "/" + this.name + " already; share it with someone else.");
+    }
+    collaborators.stream().filter(c -> c.is(kind, wanted.name())).findFirst().ifPresentOrElse(c -> c.grant(access), () -> collaborators.add(wanted));
+  }
+
+  /** Removes a share; an unknown one is an error so that typos do not pass silently. */
+  public void unshare(Collaborator.Kind kind, String name) {
+    if (!collaborators.removeIf(c -> c.is(kind, name))) {
+      throw new CollaboratorNotFoundException(this, kind, name);
+    }
+  }
+
+  /** Gives the project to another user; the previous owner keeps write access as a collaborator. */
+  public void transferTo(String newOwner) {
+    if (newOwner == null || newOwner.isBlank()) {
+      throw new InvalidCollaboratorException("Name the user who should own the project.");
+    }
+    if (newOwner.equals(owner)) {
+      throw new InvalidCollaboratorException(owner + " owns the project already.");
+    }
+    String previous = owner;
+    collaborators.removeIf(c -> c.is(Collaborator.Kind.USER, newOwner.strip()));
+    owner = newOwner.strip();
+    share(Collaborator.Kind.USER, previous, ProjectAccess.WRITE);
+  }
+
 }

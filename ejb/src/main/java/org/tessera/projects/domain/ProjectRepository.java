@@ -12,6 +12,8 @@ public interface ProjectRepository {
 
   Optional<Project> byOwnerAndName(String owner, ProjectName name);
 
-  /** Projects the user can see, by name. */
-  List<Project> visibleTo(String username);
+  void remove(Project project);
+
+  /** Projects the user owns or that are shared with them or one of their groups, by name. */
+  List<Project> visibleTo(String username, java.util.Collection<String> groups);
 }

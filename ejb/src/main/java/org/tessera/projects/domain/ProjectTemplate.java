@@ -8,7 +8,9 @@ public enum ProjectTemplate {
   PYTHON_NOTEBOOK("python-notebook", "A Jupyter notebook with pandas and matplotlib."),
   FLASK_API("flask-api", "A REST API served by Flask."),
   DASHBOARD("dashboard", "An interactive Panel (Bokeh) dashboard."),
-  SCHEDULED_SCRIPT("scheduled-script", "A Python script to run as a scheduled job.");
+  SCHEDULED_SCRIPT("scheduled-script", "A Python script to run as a scheduled job."),
+  /** Not offered for creation: marks projects made from an uploaded archive. */
+  UPLOAD("upload", "The files of an uploaded archive.");
 
   private final String key;
   private final String description;
@@ -26,11 +28,30 @@ public enum ProjectTemplate {
     return description;
   }
 
-  /** @throws UnknownProjectTemplateException naming the known ones */
+  /** Whether users may pick it when creating a project. */
+  public boolean selectable() {
+    return this != UPLOAD;
+  }
+
+  /** The templates users may pick. */
+  public static java.util.List<ProjectTemplate> selectableValues() {
+    return Arrays.stream(values()).filter(ProjectTemplate::selectable).toList();
+  }
+
+  /** Any template, as stored. @throws UnknownProjectTemplateException naming the known ones */
   public static ProjectTemplate byKey(String key) {
     if (key == null || key.isBlank()) {
       return EMPTY;
     }
     return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst().orElseThrow(() -> new UnknownProjectTemplateException(key));
+  }
+
+  /** A template a user asked for by key. @throws UnknownProjectTemplateException naming the selectable ones */
+  public static ProjectTemplate selectableByKey(String key) {
+    ProjectTemplate template = key == null || key.isBlank() ? EMPTY : Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst().orElse(null);
+    if (template == null || !template.selectable()) {
+      throw new UnknownProjectTemplateException(key);
+    }
+    return template;
   }
 }

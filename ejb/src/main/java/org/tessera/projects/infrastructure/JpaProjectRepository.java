@@ -3,8 +3,10 @@ package org.tessera.projects.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.tessera.projects.domain.Collaborator;
 import org.tessera.projects.domain.Project;
 import org.tessera.projects.domain.ProjectId;
 import org.tessera.projects.domain.ProjectName;
@@ -37,7 +39,24 @@ public class JpaProjectRepository implements ProjectRepository {
   }
 
   @Override
-  public List<Project> visibleTo(String username) {
-    return em.createQuery("SELECT p FROM Project p WHERE p.owner = :user ORDER BY p.name", Project.class).setParameter("user", username).getResultList();
+  public void remove(Project project) {
+    em.remove(project);
+  }
+
+  @Override
+  public List<Project> visibleTo(String username, Collection<String> groups) {
+    // IN () is not valid SQL: a group name no one can have stands in for "no groups".
+    List<String> groupNames = groups.isEmpty() ? List.of("\u0000") : List.copyOf(groups);
+    return em.createQuery(
+            "SELECT DISTINCT p FROM Project p LEFT JOIN p.collaborators c WHERE p.owner = :user"
+                + " OR (c.kind = :userKind AND c.name = :user)"
+                + " OR (c.kind = :groupKind AND c.name IN :groups)"
+                + " ORDER BY p.name, p.owner",
+            Project.class)
+        .setParameter("user", username)
+        .setParameter("groups", groupNames)
+        .setParameter("userKind", Collaborator.Kind.USER)
+        .setParameter("groupKind", Collaborator.Kind.GROUP)
+        .getResultList();
   }
 }

@@ -16,7 +16,7 @@ import org.tessera.projects.domain.ProjectTemplate;
 class ProjectTemplatesTest {
 
   @ParameterizedTest
-  @EnumSource(ProjectTemplate.class)
+  @EnumSource(value = ProjectTemplate.class, mode = EnumSource.Mode.EXCLUDE, names = "UPLOAD")
   void each_template_has_a_valid_anaconda_project_yml_with_the_project_name(ProjectTemplate template) {
     Map<String, byte[]> files = ProjectServiceBean.templateFiles(template, new ProjectName("demo-1"));
 

@@ -1,6 +1,7 @@
 package org.tessera.projects.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.tessera.identity.application.AccessTokenService;
+import org.tessera.identity.domain.UserProfile;
+import org.tessera.identity.web.KeycloakUserLookup;
 
 /**
  * Git clients authenticate with HTTP Basic: the Tessera user name and a personal access token as
  * the password. A missing or wrong pair gets 401 with a Basic challenge, which is what makes git
- * ask for (or send) credentials. The user name is then available to the git servlet as {@link
- * #USER}.
+ * ask for (or send) credentials. The user's profile (groups and roles from Keycloak, which decide
+ * access to shared projects) is then available to the git servlet as {@link #USER}; a user
+ * Keycloak no longer knows or has disabled is refused like a wrong token.
  */
 @WebFilter("/git/*")
 public class GitAuthenticationFilter extends HttpFilter {
@@ -25,10 +29,11 @@ public class GitAuthenticationFilter extends HttpFilter {
   static final String USER = GitAuthenticationFilter.class.getName() + ".user";
 
   @EJB AccessTokenService tokens;
+  @Inject KeycloakUserLookup users;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-    Optional<String> user = basicCredentials(request.getHeader("Authorization")).flatMap(c -> tokens.authenticate(c[0], c[1]));
+    Optional<UserProfile> user = basicCredentials(request.getHeader("Authorization")).flatMap(c -> tokens.authenticate(c[0], c[1])).flatMap(users::profile);
     if (user.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera git\", charset=\"UTF-8\"");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

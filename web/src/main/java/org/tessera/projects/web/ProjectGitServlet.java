@@ -13,28 +13,27 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
-import org.tessera.audit.application.AuditRecord;
-import org.tessera.audit.application.AuditService;
+import org.tessera.identity.domain.UserProfile;
 import org.tessera.projects.application.ProjectService;
+import org.tessera.projects.application.ProjectServiceBean;
 import org.tessera.projects.domain.Project;
+import org.tessera.projects.domain.ProjectAccess;
+import org.tessera.projects.domain.ProjectNotFoundException;
 import org.tessera.projects.infrastructure.FileSizeLimitHook;
 import org.tessera.projects.infrastructure.JGitProjectFiles;
 
 /**
  * {@code /git/OWNER/NAME.git}: JGit's smart HTTP server over the project repositories. Who may
- * fetch and push is the project's decision ({@link Project#isVisibleTo}, {@link
- * Project#isWritableBy}); a project the user may not see is reported as missing. Pushes keep the
- * default branch's history (no force push, no deletion), are limited to {@link
- * #MAX_OBJECT_BYTES} per file (checked once the pack is in, so git shows the reason), carry the user as reflog identity, and are audited.
+ * fetch and push is the project's decision ({@link Project#accessOf}); a project the user may not
+ * read is reported as missing, and pushing needs write access. Pushes keep the default branch's
+ * history (no force push, no deletion), are limited to {@link ProjectServiceBean#MAX_FILE_BYTES}
+ * per file (checked once the pack is in, so git shows the reason), carry the user as reflog
+ * identity, and are audited.
  */
 @WebServlet(urlPatterns = "/git/*", loadOnStartup = 1)
 public class ProjectGitServlet extends GitServlet {
 
-  /** The seed's default commit file size limit. */
-  static final long MAX_OBJECT_BYTES = 50L * 1024 * 1024;
-
   @EJB ProjectService projects;
-  @EJB AuditService audit;
 
   @Override
   public void init(ServletConfig config) throws ServletException {
@@ -42,27 +41,26 @@ public class ProjectGitServlet extends GitServlet {
     setRepositoryResolver((HttpServletRequest request, String name) -> open(project(request, name)));
     setReceivePackFactory(
         (HttpServletRequest request, Repository repository) -> {
-          String user = user(request);
+          UserProfile user = user(request);
           Project project;
           try {
             project = project(request, request.getPathInfo());
           } catch (RepositoryNotFoundException e) {
             throw new ServiceNotEnabledException(e.getMessage());
           }
-          if (!project.isWritableBy(user)) {
-            throw new ServiceNotEnabledException(user + " may read " + project.owner() + "/" + project.name() + " but not push to it.");
+          if (!projects.accessOf(user, project).includes(ProjectAccess.WRITE)) {
+            throw new ServiceNotEnabledException(user.username() + " may read " + project.owner() + "/" + project.name() + " but not push to it.");
           }
           ReceivePack receive = new ReceivePack(repository);
           receive.setAllowNonFastForwards(false);
           receive.setAllowDeletes(false);
-          receive.setPreReceiveHook(new FileSizeLimitHook(MAX_OBJECT_BYTES));
-          receive.setRefLogIdent(new PersonIdent(user, user + "@tessera.local"));
+          receive.setPreReceiveHook(new FileSizeLimitHook(ProjectServiceBean.MAX_FILE_BYTES));
+          receive.setRefLogIdent(new PersonIdent(user.username(), user.email() == null ? user.username() + "@tessera.local" : user.email()));
           receive.setPostReceiveHook(
               (pack, commands) -> {
                 for (ReceiveCommand command : commands) {
                   if (command.getResult() == ReceiveCommand.Result.OK) {
-                    audit.record(
-                        AuditRecord.success(user, "projects.pushed", "project:" + project.id() + " " + command.getRefName() + " " + command.getNewId().name(), request.getRemoteAddr()));
+                    projects.recordPush(user.username(), project, command.getRefName(), command.getNewId().name(), request.getRemoteAddr());
                   }
                 }
               });
@@ -72,7 +70,6 @@ public class ProjectGitServlet extends GitServlet {
   }
 
   private Project project(HttpServletRequest request, String path) throws RepositoryNotFoundException {
-    String user = user(request);
     String name = path == null ? "" : path.replaceFirst("^/", "");
     int slash = name.indexOf('/');
     if (slash <= 0) {
@@ -80,10 +77,11 @@ public class ProjectGitServlet extends GitServlet {
     }
     String owner = name.substring(0, slash);
     String project = name.substring(slash + 1).replaceFirst("/.*$", "").replaceFirst("\\.git$", "");
-    return projects
-        .findByOwnerAndName(owner, project)
-        .filter(p -> p.isVisibleTo(user))
-        .orElseThrow(() -> new RepositoryNotFoundException(owner + "/" + project + ".git"));
+    try {
+      return projects.getByPath(user(request), owner, project);
+    } catch (ProjectNotFoundException | jakarta.ejb.EJBException e) {
+      throw new RepositoryNotFoundException(owner + "/" + project + ".git");
+    }
   }
 
   private static Repository open(Project project) throws RepositoryNotFoundException {
@@ -91,7 +89,7 @@ public class ProjectGitServlet extends GitServlet {
     return repository.orElseThrow(() -> new RepositoryNotFoundException(project.owner() + "/" + project.name() + ".git"));
   }
 
-  private static String user(HttpServletRequest request) {
-    return (String) request.getAttribute(GitAuthenticationFilter.USER);
+  private static UserProfile user(HttpServletRequest request) {
+    return (UserProfile) request.getAttribute(GitAuthenticationFilter.USER);
   }
 }

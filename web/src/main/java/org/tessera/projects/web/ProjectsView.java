@@ -41,7 +41,7 @@ public class ProjectsView {
   }
 
   public List<ProjectTemplate> getTemplates() {
-    return Arrays.asList(ProjectTemplate.values());
+    return ProjectTemplate.selectableValues();
   }
 
   public String gitUrl(Project project) {

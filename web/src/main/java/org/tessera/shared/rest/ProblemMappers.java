@@ -159,6 +159,15 @@ public final class ProblemMappers {
             case org.tessera.projects.domain.InvalidProjectSpecException x ->
                 Problem.of(422, "invalid-anaconda-project-yml", "Invalid anaconda-project.yml", x.getMessage())
                     .withErrors(x.problems().stream().map(p -> new Problem.FieldError("anaconda-project.yml:" + p.line() + ":" + p.column(), p.message())).toList());
+            case org.tessera.projects.domain.InvalidCollaboratorException x -> Problem.of(400, "invalid-share", "Invalid share", x.getMessage());
+            case org.tessera.projects.domain.CollaboratorNotFoundException x -> Problem.of(404, "share-not-found", "Not shared", x.getMessage());
+            case org.tessera.projects.domain.ProjectAccessDeniedException x -> Problem.of(403, "project-access-denied", "Not allowed", x.getMessage());
+            case org.tessera.projects.domain.ProjectInUseException x ->
+                Problem.of(409, "project-in-use", "Project in use", x.getMessage()).withErrors(x.blockers().stream().map(b -> new Problem.FieldError("blocker", b)).toList());
+            case org.tessera.projects.domain.InvalidRevisionException x -> Problem.of(400, "invalid-revision", "Invalid revision", x.getMessage());
+            case org.tessera.projects.domain.TagExistsException x -> Problem.of(409, "version-exists", "Version exists", x.getMessage());
+            case org.tessera.projects.domain.InvalidProjectRequestException x ->
+                Problem.of(400, "invalid-request", "Invalid request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.InvalidAccessTokenException x ->
                 Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());
