@@ -1,0 +1,36 @@
+package org.tessera.runtime.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs workloads. Implementations keep no state the platform cannot rebuild: after a restart of
+ * Tessera, {@link #status} and {@link #list} find running workloads again (or report them failed),
+ * never forget them.
+ */
+public interface WorkloadRuntime {
+
+  /** {@code local} or {@code kubernetes}, as the settings name it. */
+  String name();
+
+  /**
+   * Starts the workload and returns at once with {@link WorkloadPhase#PENDING} or {@link
+   * WorkloadPhase#STARTING}; follow it with {@link #status}.
+   *
+   * @throws IllegalStateException if a workload with the id exists
+   */
+  WorkloadStatus start(WorkloadSpec spec);
+
+  /** Stops the workload and frees its resources; stopping a stopped or unknown one does nothing. */
+  void stop(String id);
+
+  /** The workload's status, or empty when the runtime has never heard of it. */
+  Optional<WorkloadStatus> status(String id);
+
+  /** The workloads whose labels include all of {@code selector} (all of them for an empty one). */
+  List<WorkloadStatus> list(Map<String, String> selector);
+
+  /** The last {@code lines} lines of the workload's output (stdout and stderr together). */
+  List<String> logs(String id, int lines);
+}
