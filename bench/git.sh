@@ -9,7 +9,8 @@
 #   KEEP_UP=1 bench/git.sh          leave the platform running afterwards (if this script started it)
 #
 # Each run pushes into a fresh target (a new project, a new bare repository) and clones into a
-# fresh directory; runs alternate tessera, file, http-backend. Ratios are of medians.
+# fresh directory (the history goes to branch `bench`: a new project has a first commit of its
+# own); runs alternate tessera, file, http-backend. Ratios are of medians.
 
 # shellcheck disable=SC2016 # backticks in single quotes are Markdown, not command substitution
 set -euo pipefail
@@ -126,12 +127,13 @@ for i in $(seq 1 "$RUNS"); do
   tessera_url=$(new_project "bench-push-$STAMP-$i")
   bare "$FILE_ROOT/r$i.git"
   bare "$BACKEND_ROOT/r$i.git"
-  push_t+=("$(secs git -C "$SOURCE" push -q "$tessera_url" main)")
-  push_f+=("$(secs git -C "$SOURCE" push -q "file://$FILE_ROOT/r$i.git" main)")
-  push_h+=("$(secs git -C "$SOURCE" push -q "http://127.0.0.1:$BACKEND_PORT/r$i.git" main)")
-  clone_t+=("$(secs git clone -q "$tessera_url" "$OUT/clone-t$i")")
-  clone_f+=("$(secs git clone -q "file://$FILE_ROOT/r$i.git" "$OUT/clone-f$i")")
-  clone_h+=("$(secs git clone -q "http://127.0.0.1:$BACKEND_PORT/r$i.git" "$OUT/clone-h$i")")
+  # A new project has a first commit of its own, so the history goes to a new branch everywhere.
+  push_t+=("$(secs git -C "$SOURCE" push -q "$tessera_url" main:bench)")
+  push_f+=("$(secs git -C "$SOURCE" push -q "file://$FILE_ROOT/r$i.git" main:bench)")
+  push_h+=("$(secs git -C "$SOURCE" push -q "http://127.0.0.1:$BACKEND_PORT/r$i.git" main:bench)")
+  clone_t+=("$(secs git clone -q -b bench "$tessera_url" "$OUT/clone-t$i")")
+  clone_f+=("$(secs git clone -q -b bench "file://$FILE_ROOT/r$i.git" "$OUT/clone-f$i")")
+  clone_h+=("$(secs git clone -q -b bench "http://127.0.0.1:$BACKEND_PORT/r$i.git" "$OUT/clone-h$i")")
   [ "$(git -C "$OUT/clone-t$i" rev-parse HEAD)" = "$(git -C "$SOURCE" rev-parse HEAD)" ] || die "run $i: the Tessera clone differs from the source"
   rm -rf "$OUT/clone-t$i" "$OUT/clone-f$i" "$OUT/clone-h$i"
   log "run $i: push tessera ${push_t[-1]} s, file ${push_f[-1]} s, http-backend ${push_h[-1]} s; clone tessera ${clone_t[-1]} s, file ${clone_f[-1]} s, http-backend ${clone_h[-1]} s"
