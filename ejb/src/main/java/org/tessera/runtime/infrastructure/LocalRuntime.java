@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.tessera.runtime.domain.Quantities;
 import org.tessera.runtime.domain.WorkloadPhase;
 import org.tessera.runtime.domain.WorkloadRuntime;
 import org.tessera.runtime.domain.WorkloadSpec;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.runtime.domain.Quantities;
 import org.tessera.runtime.domain.ResourceProfile;
 import org.tessera.runtime.domain.WorkloadKind;
 import org.tessera.runtime.domain.WorkloadPhase;

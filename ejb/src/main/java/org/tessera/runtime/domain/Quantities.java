@@ -1,4 +1,4 @@
-package org.tessera.runtime.infrastructure;
+package org.tessera.runtime.domain;
 
 import java.math.BigDecimal;
 import java.util.Map;
