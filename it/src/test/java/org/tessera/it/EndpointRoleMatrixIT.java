@@ -61,6 +61,19 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("POST /v1/projects/{id}/tags", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("GET /v1/projects/{id}/archive", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("GET /v1/projects/{id}/activity", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/projects/{id}/sessions", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/sessions", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/sessions/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/sessions/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/sessions/{id}/logs", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/sessions/{id}/changes", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/sessions/{id}/commit", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/sessions/{id}/fetch", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/editors", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/resource-profiles", List.of(401, 200, 200, 200, 200, 200));
+    // Administrators only; {} has no cpu (400), and there is no profile "nobody" to delete (404).
+    EXPECTED.put("PUT /v1/admin/resource-profiles/{name}", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("DELETE /v1/admin/resource-profiles/{name}", List.of(401, 403, 403, 403, 403, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */

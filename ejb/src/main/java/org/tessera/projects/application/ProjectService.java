@@ -51,6 +51,15 @@ public interface ProjectService {
   /** The project at {@code OWNER/NAME} as the git endpoint names it, if the caller can read it. */
   Project getByPath(@NotNull(message = "A signed-in user is required.") UserProfile caller, String owner, String name);
 
+  /**
+   * The caller's access as owner or collaborator, ignoring the administrator role: for what only
+   * members may use, such as a session's editor.
+   */
+  java.util.Optional<ProjectAccess> memberAccess(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project id is required.") String id);
+
+  /** {@code owner/name} of a project for lists that show it, or the id when it is gone. */
+  String displayName(String id);
+
   /** What the caller may do with a project they can read. */
   ProjectAccess accessOf(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project is required.") Project project);
 
@@ -94,6 +103,9 @@ public interface ProjectService {
 
   /** What happened to the project, newest first; {@code action} filters by prefix (e.g. {@code projects.shared}). */
   AuditPage activity(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project id is required.") String id, String action, int page, int size);
+
+  /** Records something done to the project elsewhere (a session's commit) on its trail. */
+  void recordActivity(String username, Project project, String action, String detail);
 
   /** Records a push through git on the project's trail. */
   void recordPush(String username, Project project, String ref, String commitId, String clientAddress);

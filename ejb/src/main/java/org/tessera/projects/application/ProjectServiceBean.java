@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.tessera.audit.application.AuditRecord;
 import org.tessera.audit.application.AuditService;
 import org.tessera.audit.domain.AuditPage;
@@ -73,6 +74,7 @@ public class ProjectServiceBean implements ProjectService {
   @Inject ProjectRepository projects;
   @Inject ProjectFiles files;
   @Inject Instance<ProjectUsage> usages;
+  @Inject jakarta.enterprise.event.Event<org.tessera.shared.domain.AccessChanged> accessChanged;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -165,6 +167,24 @@ public class ProjectServiceBean implements ProjectService {
     return project.accessOf(caller.username(), caller.groups(), caller.hasRole(Roles.ADMIN)).orElseThrow(() -> new ProjectNotFoundException(project.id().value()));
   }
 
+  @Override
+  public Optional<ProjectAccess> memberAccess(UserProfile caller, String id) {
+    try {
+      return projects.byId(new ProjectId(id)).flatMap(p -> p.accessOf(caller.username(), caller.groups(), false));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String displayName(String id) {
+    try {
+      return projects.byId(new ProjectId(id)).map(p -> p.owner() + "/" + p.name()).orElse(id);
+    } catch (IllegalArgumentException e) {
+      return id;
+    }
+  }
+
   private static boolean readable(UserProfile caller, Project project) {
     return project.accessOf(caller.username(), caller.groups(), caller.hasRole(Roles.ADMIN)).isPresent();
   }
@@ -187,6 +207,7 @@ public class ProjectServiceBean implements ProjectService {
   public Project share(UserProfile caller, String id, Collaborator.Kind kind, String name, ProjectAccess access) {
     Project project = require(caller, id, ProjectAccess.MANAGE);
     project.share(kind, name, access);
+    accessChanged.fire(new org.tessera.shared.domain.AccessChanged(project.id().value(), null));
     audit.record(new AuditRecord(caller.username(), "projects.shared", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
         kind.name().toLowerCase(Locale.ROOT) + " " + name + " " + access.key()));
     return project;
@@ -196,6 +217,7 @@ public class ProjectServiceBean implements ProjectService {
   public Project unshare(UserProfile caller, String id, Collaborator.Kind kind, String name) {
     Project project = require(caller, id, ProjectAccess.MANAGE);
     project.unshare(kind, name);
+    accessChanged.fire(new org.tessera.shared.domain.AccessChanged(project.id().value(), null));
     audit.record(new AuditRecord(caller.username(), "projects.unshared", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
         kind.name().toLowerCase(Locale.ROOT) + " " + name));
     return project;
@@ -209,6 +231,7 @@ public class ProjectServiceBean implements ProjectService {
       throw new ProjectAlreadyExistsException(newOwner.strip(), project.name());
     }
     project.transferTo(newOwner);
+    accessChanged.fire(new org.tessera.shared.domain.AccessChanged(project.id().value(), null));
     audit.record(new AuditRecord(caller.username(), "projects.transferred", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
         "from " + previous + " to " + project.owner()));
     return project;
@@ -271,6 +294,7 @@ public class ProjectServiceBean implements ProjectService {
       throw new ProjectInUseException(project, blockers);
     }
     projects.remove(project);
+    accessChanged.fire(new org.tessera.shared.domain.AccessChanged(project.id().value(), null));
     ProjectId projectId = project.id();
     afterCompletion(status -> {
       if (status == Status.STATUS_COMMITTED) {
@@ -284,6 +308,11 @@ public class ProjectServiceBean implements ProjectService {
   public AuditPage activity(UserProfile caller, String id, String action, int page, int size) {
     Project project = get(caller, id);
     return audit.searchOnBehalf(new AuditQuery(null, action, null, null, page, size, "project:" + project.id() + " "));
+  }
+
+  @Override
+  public void recordActivity(String username, Project project, String action, String detail) {
+    audit.record(new AuditRecord(username, action, target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, detail));
   }
 
   @Override

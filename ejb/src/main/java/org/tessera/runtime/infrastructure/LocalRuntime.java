@@ -103,7 +103,7 @@ public class LocalRuntime implements WorkloadRuntime {
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(OUTPUT).toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "TZ"));
-      env.put("HOME", work.toString());
+      env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
       env.put("PORT", String.valueOf(port));
       spec.environment().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port))));
       if (!gpuIndexes.isEmpty()) {

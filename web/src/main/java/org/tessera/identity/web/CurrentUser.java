@@ -48,6 +48,11 @@ public class CurrentUser {
     return Optional.ofNullable((OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName()));
   }
 
+  /** The signed-in user of a servlet request outside CDI's request scope (the session proxy). */
+  public static Optional<UserProfile> of(jakarta.servlet.ServletRequest request) {
+    return Optional.ofNullable((OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName())).map(OidcSecurityContext::getToken).map(CurrentUser::profileOf);
+  }
+
   static UserProfile profileOf(AccessToken token) {
     RealmAccessClaim realmAccess = token.getRealmAccessClaim();
     List<String> roles = realmAccess == null || realmAccess.getRoles() == null ? List.of() : realmAccess.getRoles();

@@ -28,7 +28,7 @@ public class HomeView {
     boolean admin = getUser().hasRole(Roles.ADMIN);
     return List.of(
         new Area("Projects", "projects.xhtml", "Git-backed projects with anaconda-project.yml."),
-        new Area("Sessions", null, "Jupyter sessions on shared machines and GPUs."),
+        new Area("Sessions", "sessions.xhtml", "Jupyter sessions on shared machines and GPUs."),
         new Area("Deployments", null, "Notebooks, dashboards and REST APIs behind Tessera."),
         new Area("Jobs", null, "Scheduled runs of project commands."),
         new Area("Channels", null, "The company's conda and PyPI channels."),

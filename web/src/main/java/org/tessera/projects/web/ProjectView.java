@@ -33,7 +33,12 @@ import org.tessera.shared.web.PlatformSettings;
 public class ProjectView {
 
   @EJB ProjectService projects;
+  @EJB org.tessera.sessions.application.SessionService sessions;
+  @EJB org.tessera.runtime.application.ResourceProfileService profiles;
   @Inject CurrentUser currentUser;
+
+  private String editor = "notebook";
+  private String profile;
 
   private String id;
   private Project project;
@@ -74,6 +79,41 @@ public class ProjectView {
 
   public String tag() {
     return act(() -> projects.tag(user(), id, tagName, null, tagMessage), "Tagged the newest commit as " + tagName + ".");
+  }
+
+  /** Starts a session on the project and opens its page. */
+  public String startSession() {
+    try {
+      var started = sessions.start(user(), id, editor, profile);
+      return "session.xhtml?faces-redirect=true&id=" + started.session().id();
+    } catch (DomainException e) {
+      error(e.getMessage());
+      return null;
+    }
+  }
+
+  public List<org.tessera.sessions.domain.Editor> getEditors() {
+    return org.tessera.sessions.domain.Editor.available();
+  }
+
+  public List<org.tessera.runtime.application.ResourceProfileService.Listed> getProfiles() {
+    return profiles.list(user());
+  }
+
+  public String getEditor() {
+    return editor;
+  }
+
+  public void setEditor(String editor) {
+    this.editor = editor;
+  }
+
+  public String getProfile() {
+    return profile;
+  }
+
+  public void setProfile(String profile) {
+    this.profile = profile;
   }
 
   /** Deletes after the user typed the project's name, as a guard against the wrong project. */

@@ -168,6 +168,17 @@ public final class ProblemMappers {
             case org.tessera.projects.domain.TagExistsException x -> Problem.of(409, "version-exists", "Version exists", x.getMessage());
             case org.tessera.projects.domain.InvalidProjectRequestException x ->
                 Problem.of(400, "invalid-request", "Invalid request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.sessions.domain.SyncConflictException x ->
+                Problem.of(409, "sync-conflict", "Conflicting changes", x.getMessage()).withErrors(x.conflicts().stream().map(c -> new Problem.FieldError(c, "changed in the session and in the project")).toList());
+            case org.tessera.sessions.domain.SessionNotFoundException x -> Problem.of(404, "session-not-found", "Session not found", x.getMessage());
+            case org.tessera.sessions.domain.SessionNotRunningException x -> Problem.of(409, "session-not-running", "Session not running", x.getMessage());
+            case org.tessera.sessions.domain.EditorUnavailableException x ->
+                Problem.of(400, "editor-unavailable", "Editor unavailable", x.getMessage()).withErrors(List.of(new Problem.FieldError("editor", x.getMessage())));
+            case org.tessera.runtime.domain.InvalidResourceProfileException x ->
+                Problem.of(400, "invalid-resource-profile", "Invalid resource profile", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.runtime.domain.ResourceProfileNotFoundException x -> Problem.of(404, "resource-profile-not-found", "Resource profile not found", x.getMessage());
+            case org.tessera.runtime.domain.ResourceProfileInUseException x ->
+                Problem.of(409, "resource-profile-in-use", "Resource profile in use", x.getMessage()).withErrors(x.users().stream().map(u -> new Problem.FieldError("usedBy", u)).toList());
             case org.tessera.identity.domain.InvalidAccessTokenException x ->
                 Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());

@@ -1,0 +1,2 @@
+/** The runtimes: local processes and Kubernetes pods. */
+package org.tessera.runtime.infrastructure;

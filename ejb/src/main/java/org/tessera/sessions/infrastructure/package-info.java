@@ -1,0 +1,2 @@
+/** Session storage. */
+package org.tessera.sessions.infrastructure;

@@ -1,0 +1,141 @@
+package org.tessera.sessions.web;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tessera.identity.domain.UserProfile;
+import org.tessera.identity.web.CurrentUser;
+import org.tessera.projects.domain.ConflictResolution;
+import org.tessera.projects.domain.SyncReport;
+import org.tessera.sessions.application.SessionService;
+import org.tessera.shared.domain.DomainException;
+
+/**
+ * Backing bean of {@code session.xhtml}: the editor in a frame under Tessera's toolbar (commit,
+ * fetch with the seed's conflict choices, stop), and the start-up log while it starts.
+ */
+@Named("sessionPage")
+@RequestScoped
+public class SessionView {
+
+  @EJB SessionService sessions;
+  @Inject CurrentUser currentUser;
+
+  private String id;
+  private org.tessera.sessions.application.SessionView session;
+  private String message;
+  private String tag;
+  private List<String> conflicts = List.of();
+  private String conflictKind;
+
+  private UserProfile user() {
+    return currentUser.profile().orElseThrow();
+  }
+
+  public void load() {
+    session = sessions.get(user(), id);
+  }
+
+  public org.tessera.sessions.application.SessionView getSession() {
+    return session;
+  }
+
+  public String getStatus() {
+    return session.phase().name().toLowerCase(Locale.ROOT);
+  }
+
+  public List<String> getLogs() {
+    return sessions.logs(user(), id, 40);
+  }
+
+  public List<String> getChanges() {
+    try {
+      return new ArrayList<>(sessions.changes(user(), id));
+    } catch (DomainException e) {
+      return List.of();
+    }
+  }
+
+  public String commit() {
+    return sync(() -> sessions.commit(user(), id, message, null, false, tag), "commit");
+  }
+
+  public String commitProceed() {
+    return sync(() -> sessions.commit(user(), id, message, null, true, tag), "commit");
+  }
+
+  public String fetch() {
+    return sync(() -> sessions.fetch(user(), id, null), "fetch");
+  }
+
+  public String fetchWith(String resolution) {
+    return sync(() -> sessions.fetch(user(), id, ConflictResolution.valueOf(resolution)), "fetch");
+  }
+
+  private String sync(java.util.function.Supplier<SyncReport> action, String kind) {
+    try {
+      SyncReport report = action.get();
+      if (!report.applied()) {
+        conflicts = report.conflicts();
+        conflictKind = kind;
+        return null;
+      }
+      String done = report.commitId() != null ? "Committed " + report.commitId().substring(0, 10) + "." : "Fetched: " + report.updated().size() + " files updated"
+          + (report.keptBoth().isEmpty() ? "." : "; kept both for " + String.join(", ", report.keptBoth()) + ".");
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+      message = null;
+      tag = null;
+    } catch (DomainException e) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+    return null;
+  }
+
+  public String stop() {
+    try {
+      sessions.stop(user(), id);
+      return "sessions.xhtml?faces-redirect=true";
+    } catch (DomainException e) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    }
+  }
+
+  public List<String> getConflicts() {
+    return conflicts;
+  }
+
+  public String getConflictKind() {
+    return conflictKind;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public void setMessage(String message) {
+    this.message = message;
+  }
+
+  public String getTag() {
+    return tag;
+  }
+
+  public void setTag(String tag) {
+    this.tag = tag;
+  }
+}
