@@ -28,6 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             LoginCommand.class,
             LogoutCommand.class,
             ProjectsCommand.class,
+            SessionsCommand.class,
             TokensCommand.class,
             WhoamiCommand.class,
             CommandLine.HelpCommand.class

@@ -46,8 +46,8 @@ class BrowserSignInIT {
     List<String> links = new ArrayList<>();
     List<String> soon = new ArrayList<>();
     seen.get("navigation").forEach(area -> (area.get("link").asBoolean() ? links : soon).add(area.get("name").asText()));
-    assertThat(links).containsExactly("Projects", "Admin");
-    assertThat(soon).containsExactly("Sessions", "Deployments", "Jobs", "Channels");
+    assertThat(links).containsExactly("Projects", "Sessions", "Admin");
+    assertThat(soon).containsExactly("Deployments", "Jobs", "Channels");
     assertThat(seen.get("afterSignOut").asText()).startsWith(platform.realmUrl());
     assertThat(seen.get("signedOutOfKeycloak").asBoolean()).isTrue();
   }
@@ -82,5 +82,25 @@ class BrowserSignInIT {
     assertThat(git.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(git.exitValue()).as(gitOutput).isZero();
     assertThat(work.resolve("clone/anaconda-project.yml")).exists();
+  }
+
+  @Test
+  void the_session_page_shows_the_notebook_tree_through_the_proxy() throws Exception {
+    String token = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
+    String projectId = ProjectsIT.create(token, ProjectsIT.unique("browser-session"), "python-notebook").get("id").asText();
+    Process node =
+        new ProcessBuilder("node", "session.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), projectId)
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(4, TimeUnit.MINUTES)).isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+
+    JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
+    assertThat(seen.get("status").asText()).isEqualTo("running");
+    assertThat(seen.get("files").toString()).contains("analysis.ipynb", "anaconda-project.yml");
+    String sessionId = seen.get("sessionUrl").asText().replaceFirst(".*id=", "");
+    Http.send("DELETE", platform.url() + "/api/v1/sessions/" + sessionId, token, null);
   }
 }

@@ -57,8 +57,23 @@ public class ProjectView {
     return currentUser.profile().orElseThrow();
   }
 
+  /**
+   * The project's id, also while a postback is decoded: lists inside forms (ui:repeat) are read
+   * before the view parameter is set, so the id comes from the request then.
+   */
+  private String projectId() {
+    if (id == null) {
+      id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+    }
+    return id;
+  }
+
   /** Loads the project named by the view parameter; called once per request. */
   public void load() {
+    if (project != null) {
+      return;
+    }
+    id = projectId();
     project = projects.get(user(), id);
     access = projects.accessOf(user(), project);
     try {
@@ -156,10 +171,12 @@ public class ProjectView {
   }
 
   public boolean isManager() {
+    load();
     return access != null && access.includes(ProjectAccess.MANAGE);
   }
 
   public boolean isWriter() {
+    load();
     return access != null && access.includes(ProjectAccess.WRITE);
   }
 
@@ -180,22 +197,27 @@ public class ProjectView {
   }
 
   public List<ProjectCommit> getCommits() {
+    load();
     return projects.history(user(), id, null, 0, 20);
   }
 
   public List<ProjectTag> getTags() {
+    load();
     return projects.tags(user(), id);
   }
 
   public List<ProjectFileEntry> getFiles() {
+    load();
     return projects.files(user(), id, null);
   }
 
   public List<AuditEvent> getActivity() {
+    load();
     return projects.activity(user(), id, null, 0, 20).events();
   }
 
   public List<Collaborator> getCollaborators() {
+    load();
     return project.collaborators();
   }
 

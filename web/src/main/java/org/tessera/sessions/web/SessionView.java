@@ -38,19 +38,29 @@ public class SessionView {
     return currentUser.profile().orElseThrow();
   }
 
+  /** Loads the session; also while a postback is decoded, before the view parameter is set. */
   public void load() {
-    session = sessions.get(user(), id);
+    if (session != null) {
+      return;
+    }
+    if (id == null) {
+      id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+    }
+    session = sessions.get(user(), id == null ? "" : id);
   }
 
   public org.tessera.sessions.application.SessionView getSession() {
+    load();
     return session;
   }
 
   public String getStatus() {
+    load();
     return session.phase().name().toLowerCase(Locale.ROOT);
   }
 
   public List<String> getLogs() {
+    load();
     return sessions.logs(user(), id, 40);
   }
 
