@@ -38,6 +38,17 @@ class SessionsIT {
     admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
   }
 
+  /** Leaves no editor running after the class, whatever failed. */
+  @org.junit.jupiter.api.AfterAll
+  static void stopEverySession() {
+    String token = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
+    for (JsonNode session : Http.get(platform.url() + "/api/v1/sessions?all=true", token).json()) {
+      if (!isFinal(session)) {
+        Http.send("DELETE", platform.url() + "/api/v1/sessions/" + session.get("id").asText(), token, null);
+      }
+    }
+  }
+
   static JsonNode start(String token, String projectId) {
     Http.Response started = Http.send("POST", platform.url() + "/api/v1/projects/" + projectId + "/sessions", token, "{}");
     assertThat(started.status()).as(started.body()).isEqualTo(201);

@@ -314,10 +314,23 @@ public class LocalRuntime implements WorkloadRuntime {
     }
   }
 
+  /**
+   * A free port above Linux's ephemeral range (32768-60999), so that a workload never takes a port
+   * that the platform itself or an outgoing connection may need later.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    int first = 61000;
+    int count = 4000;
+    int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(count);
+    for (int i = 0; i < count; i++) {
+      int port = first + (start + i) % count;
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try the next one
+      }
     }
+    throw new IOException("no free port between " + first + " and " + (first + count - 1));
   }
 
   private WorkloadStatus fail(Path dir, Properties state, String reason) {
