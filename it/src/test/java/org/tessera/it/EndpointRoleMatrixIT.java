@@ -69,6 +69,9 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/sessions/{id}/changes", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/sessions/{id}/commit", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/sessions/{id}/fetch", List.of(401, 404, 404, 404, 404, 404));
+    // Administrators only; {} has no idleMinutes (400).
+    EXPECTED.put("GET /v1/admin/session-settings", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/session-settings", List.of(401, 403, 403, 403, 403, 400));
     EXPECTED.put("GET /v1/editors", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("GET /v1/resource-profiles", List.of(401, 200, 200, 200, 200, 200));
     // Administrators only; {} has no cpu (400), and there is no profile "nobody" to delete (404).

@@ -212,4 +212,33 @@ class SessionsIT {
     assertThat(Http.get(proxied(id, "api/contents"), token).status()).isEqualTo(200);
     Http.send("DELETE", platform.url() + "/api/v1/sessions/" + id, token, null);
   }
+
+  @Test
+  @Order(5)
+  void idle_sessions_are_stopped_after_the_time_the_admin_sets() throws Exception {
+    ApiIT.assertProblem(Http.send("PUT", platform.url() + "/api/v1/admin/session-settings", admin, "{\"idleMinutes\": -1}"), 400, "invalid-request");
+    JsonNode project = ProjectsIT.create(admin, ProjectsIT.unique("idle-session"), "empty");
+    String id = start(admin, project.get("id").asText()).get("id").asText();
+    await(admin, id, s -> s.get("status").asText().equals("running"));
+    try {
+      assertThat(Http.send("PUT", platform.url() + "/api/v1/admin/session-settings", admin, "{\"idleMinutes\": 1}").json().get("idleMinutes").asInt()).isEqualTo(1);
+      // The reaper runs every minute; Jupyter's last activity must be over a minute old.
+      JsonNode stopped = awaitLong(admin, id, s -> s.get("status").asText().equals("stopped"));
+      assertThat(stopped.get("status").asText()).isEqualTo("stopped");
+      JsonNode idle = Http.get(platform.url() + "/api/v1/audit?action=sessions.stopped-idle", admin).json();
+      assertThat(idle.at("/events/0/target").asText()).contains(id);
+    } finally {
+      Http.send("PUT", platform.url() + "/api/v1/admin/session-settings", admin, "{\"idleMinutes\": 0}");
+    }
+  }
+
+  static JsonNode awaitLong(String token, String sessionId, Predicate<JsonNode> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    JsonNode session = Http.get(platform.url() + "/api/v1/sessions/" + sessionId, token).json();
+    while (!condition.test(session) && System.nanoTime() < deadline) {
+      Thread.sleep(5000);
+      session = Http.get(platform.url() + "/api/v1/sessions/" + sessionId, token).json();
+    }
+    return session;
+  }
 }

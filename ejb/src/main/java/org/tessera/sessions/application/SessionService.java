@@ -44,6 +44,18 @@ public interface SessionService {
   /** Pulls the project's changes into the session; conflicts need a resolution. */
   SyncReport fetch(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id, ConflictResolution resolution);
 
+  /** Minutes without activity after which sessions are stopped; 0 means never. */
+  int idleMinutes();
+
+  /** Sets the idle time (administrators); 0 switches idle stopping off. */
+  void setIdleMinutes(@NotNull(message = "A signed-in user is required.") UserProfile caller, int minutes);
+
+  /** When the session's editor last saw traffic or kernel activity, if it says. */
+  java.util.Optional<java.time.Instant> lastActivity(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id);
+
+  /** Stops every running session idle for longer than {@link #idleMinutes()}; returns their ids. */
+  List<String> stopIdleSessions();
+
   /**
    * For the proxy: where a running session is, if the caller may use it (its owner or a
    * collaborator of its project, administrators included only as such); otherwise 404 for an

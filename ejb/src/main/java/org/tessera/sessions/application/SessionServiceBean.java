@@ -60,6 +60,8 @@ public class SessionServiceBean implements SessionService {
   @Inject SessionRows sessions;
   @Inject WorkloadRuntime runtime;
   @Inject Event<AccessChanged> accessChanged;
+  @Inject org.tessera.shared.infrastructure.SettingRows settings;
+  @Inject org.tessera.sessions.infrastructure.JupyterActivity activity;
   @EJB ProjectService projects;
   @EJB ResourceProfileService profiles;
   @EJB AuditService audit;
@@ -219,6 +221,57 @@ public class SessionServiceBean implements SessionService {
       throw new SessionNotRunningException(session.id(), "on " + runtime.name() + ", where commits are made with git inside the session");
     }
     return JGitWorkingCopy.open(local.workingDirectory(session.id()));
+  }
+
+  static final String IDLE_SETTING = "sessions.idle-minutes";
+  static final int MAX_IDLE_MINUTES = 60 * 24 * 30;
+
+  @Override
+  public int idleMinutes() {
+    return settings.get(IDLE_SETTING).map(Integer::parseInt).orElse(0);
+  }
+
+  @Override
+  public void setIdleMinutes(UserProfile caller, int minutes) {
+    if (!caller.hasRole(Roles.ADMIN)) {
+      throw new jakarta.ejb.EJBAccessException("Only administrators set the idle time.");
+    }
+    if (minutes < 0 || minutes > MAX_IDLE_MINUTES) {
+      throw new org.tessera.projects.domain.InvalidProjectRequestException("idleMinutes", "Give the idle time in minutes, from 0 (never stop idle sessions) to " + MAX_IDLE_MINUTES + ".");
+    }
+    settings.put(IDLE_SETTING, String.valueOf(minutes));
+    audit.record(new AuditRecord(caller.username(), "sessions.idle-time-set", "setting:" + IDLE_SETTING, null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, minutes + " minutes"));
+  }
+
+  @Override
+  public Optional<java.time.Instant> lastActivity(UserProfile caller, String id) {
+    return lastActivity(visible(caller, id));
+  }
+
+  private Optional<java.time.Instant> lastActivity(Session session) {
+    return runtime.status(session.id()).filter(WorkloadStatus::reachable).flatMap(s -> activity.lastActivity(s.host(), s.port(), session.path(), session.secret()));
+  }
+
+  @Override
+  public List<String> stopIdleSessions() {
+    int minutes = idleMinutes();
+    if (minutes == 0) {
+      return List.of();
+    }
+    java.time.Instant limit = java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes));
+    List<String> stopped = new java.util.ArrayList<>();
+    for (Session session : sessions.notStopped()) {
+      Optional<java.time.Instant> last = lastActivity(session);
+      if (last.isPresent() && last.get().isBefore(limit)) {
+        runtime.stop(session.id());
+        session.markStopped(OffsetDateTime.now());
+        accessChanged.fire(new AccessChanged(null, session.id()));
+        audit.record(new AuditRecord("tessera", "sessions.stopped-idle", "session:" + session.id() + " project:" + session.projectId(), null,
+            org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, "idle since " + last.get() + " (limit " + minutes + " minutes); owner " + session.owner()));
+        stopped.add(session.id());
+      }
+    }
+    return stopped;
   }
 
   @Override

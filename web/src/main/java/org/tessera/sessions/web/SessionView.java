@@ -117,6 +117,24 @@ public class SessionView {
     }
   }
 
+  /** A warning when the session will soon be stopped for inactivity, else null. */
+  public String getIdleWarning() {
+    int minutes = sessions.idleMinutes();
+    if (minutes == 0 || !"running".equals(getStatus())) {
+      return null;
+    }
+    return sessions.lastActivity(user(), id).map(last -> {
+      long left = java.time.Duration.between(java.time.Instant.now(), last.plus(java.time.Duration.ofMinutes(minutes))).toMinutes();
+      return left <= Math.max(5, minutes / 4)
+          ? "This session has been idle and will be stopped in about " + Math.max(0, left) + " minutes; commit your work or keep working to keep it."
+          : null;
+    }).orElse(null);
+  }
+
+  public int getIdleMinutes() {
+    return sessions.idleMinutes();
+  }
+
   public List<String> getConflicts() {
     return conflicts;
   }
