@@ -75,6 +75,7 @@ public class ProjectServiceBean implements ProjectService {
   @Inject Instance<ProjectUsage> usages;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
+  @EJB ExternalGitService externalGit;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Override
@@ -248,6 +249,7 @@ public class ProjectServiceBean implements ProjectService {
     ProjectTag tag = files.tag(project.id(), name, revision, message, authorName(caller), authorEmail(caller));
     audit.record(new AuditRecord(caller.username(), "projects.tagged", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
         tag.name() + " " + tag.commitId()));
+    externalGit.mirror(caller.username(), project.id(), List.of("refs/tags/" + tag.name()));
     return tag;
   }
 
@@ -301,7 +303,7 @@ public class ProjectServiceBean implements ProjectService {
   }
 
   /** The audit target of everything done to a project; activity finds events by its prefix. */
-  private static String target(Project project) {
+  static String target(Project project) {
     return "project:" + project.id() + " " + project.owner() + "/" + project.name();
   }
 

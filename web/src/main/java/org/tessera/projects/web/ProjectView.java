@@ -10,7 +10,10 @@ import java.util.List;
 import org.tessera.audit.domain.AuditEvent;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
+import org.tessera.projects.application.ExternalGitService;
 import org.tessera.projects.application.ProjectService;
+import org.tessera.projects.domain.MirrorStatus;
+import org.tessera.projects.domain.PullResult;
 import org.tessera.projects.domain.Collaborator;
 import org.tessera.projects.domain.InvalidProjectSpecException;
 import org.tessera.projects.domain.Project;
@@ -26,13 +29,14 @@ import org.tessera.shared.web.PlatformSettings;
 /**
  * Backing bean of {@code project.xhtml}: one project with what its anaconda-project.yml declares
  * (or the file's problems), its versions, history, files, collaborators and activity, and the
- * owner's actions (share, tag, delete).
+ * owner's actions (share, tag, delete), and its external git mirror with a pull button.
  */
 @Named
 @RequestScoped
 public class ProjectView {
 
   @EJB ProjectService projects;
+  @EJB ExternalGitService externalGit;
   @Inject CurrentUser currentUser;
 
   private String id;
@@ -47,6 +51,7 @@ public class ProjectView {
   private String tagName;
   private String tagMessage;
   private String confirmName;
+  private MirrorStatus external;
 
   private UserProfile user() {
     return currentUser.profile().orElseThrow();
@@ -74,6 +79,27 @@ public class ProjectView {
 
   public String tag() {
     return act(() -> projects.tag(user(), id, tagName, null, tagMessage), "Tagged the newest commit as " + tagName + ".");
+  }
+
+  /** Fast-forwards main from the external repository; the message says what happened or what to do. */
+  public String pull() {
+    try {
+      PullResult result = externalGit.pull(user(), id);
+      FacesContext.getCurrentInstance().getExternalContext().getFlash().put("done", result.message()
+          + (result.tagsAdded().isEmpty() ? "" : " New versions: " + String.join(", ", result.tagsAdded()) + "."));
+      return "project.xhtml?faces-redirect=true&id=" + id;
+    } catch (DomainException e) {
+      error(e.getMessage());
+      return null;
+    }
+  }
+
+  /** Where the project is mirrored; computed once per request. */
+  public MirrorStatus getExternal() {
+    if (external == null) {
+      external = externalGit.status(user(), id);
+    }
+    return external;
   }
 
   /** Deletes after the user typed the project's name, as a guard against the wrong project. */
