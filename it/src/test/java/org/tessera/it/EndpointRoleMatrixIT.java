@@ -77,6 +77,13 @@ class EndpointRoleMatrixIT {
     // Administrators only; {} has no cpu (400), and there is no profile "nobody" to delete (404).
     EXPECTED.put("PUT /v1/admin/resource-profiles/{name}", List.of(401, 403, 403, 403, 403, 400));
     EXPECTED.put("DELETE /v1/admin/resource-profiles/{name}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("GET /v1/projects/{id}/external", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/projects/{id}/external/pull", List.of(401, 404, 404, 404, 404, 404));
+    // External git (ae-admin): {} has no type and no url (400); after DELETE there is nothing to migrate to (409).
+    EXPECTED.put("GET /v1/admin/external-git", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/external-git", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("DELETE /v1/admin/external-git", List.of(401, 403, 403, 403, 403, 204));
+    EXPECTED.put("POST /v1/admin/external-git/migrate", List.of(401, 403, 403, 403, 403, 409));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */

@@ -50,6 +50,15 @@ public final class TesseraApiClient {
         }
     }
 
+    /** An authenticated PUT of {@code object} as JSON; returns the body of a 2xx answer. */
+    public String put(String path, Object object) {
+        try {
+            return send("PUT", path, accessToken.get(), json.writeValueAsString(object));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the request body of " + path, e);
+        }
+    }
+
     /** An authenticated POST of a file as the raw body; returns the body of a 2xx answer. */
     public String postFile(String path, java.nio.file.Path file) {
         URI uri = site.resolve(path);

@@ -77,6 +77,7 @@ public class ProjectServiceBean implements ProjectService {
   @Inject jakarta.enterprise.event.Event<org.tessera.shared.domain.AccessChanged> accessChanged;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
+  @EJB ExternalGitService externalGit;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Override
@@ -271,6 +272,7 @@ public class ProjectServiceBean implements ProjectService {
     ProjectTag tag = files.tag(project.id(), name, revision, message, authorName(caller), authorEmail(caller));
     audit.record(new AuditRecord(caller.username(), "projects.tagged", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
         tag.name() + " " + tag.commitId()));
+    externalGit.mirror(caller.username(), project.id(), List.of("refs/tags/" + tag.name()));
     return tag;
   }
 
@@ -330,7 +332,7 @@ public class ProjectServiceBean implements ProjectService {
   }
 
   /** The audit target of everything done to a project; activity finds events by its prefix. */
-  private static String target(Project project) {
+  static String target(Project project) {
     return "project:" + project.id() + " " + project.owner() + "/" + project.name();
   }
 

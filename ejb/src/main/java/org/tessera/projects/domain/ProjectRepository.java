@@ -16,4 +16,7 @@ public interface ProjectRepository {
 
   /** Projects the user owns or that are shared with them or one of their groups, by name. */
   List<Project> visibleTo(String username, java.util.Collection<String> groups);
+
+  /** Every project, by owner and name; for administrative jobs such as migrating to external git. */
+  List<Project> all();
 }

@@ -59,4 +59,9 @@ public class JpaProjectRepository implements ProjectRepository {
         .setParameter("groupKind", Collaborator.Kind.GROUP)
         .getResultList();
   }
+
+  @Override
+  public List<Project> all() {
+    return em.createQuery("SELECT p FROM Project p ORDER BY p.owner, p.name", Project.class).getResultList();
+  }
 }

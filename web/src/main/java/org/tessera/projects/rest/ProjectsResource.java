@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
+import org.tessera.projects.application.ExternalGitService;
 import org.tessera.projects.application.ProjectService;
+import org.tessera.projects.domain.MirrorStatus;
+import org.tessera.projects.domain.PullResult;
 import org.tessera.projects.domain.ArchiveFormat;
 import org.tessera.projects.domain.Collaborator;
 import org.tessera.projects.domain.InvalidCollaboratorException;
@@ -49,6 +52,7 @@ import org.tessera.shared.web.PlatformSettings;
 public class ProjectsResource {
 
   @EJB ProjectService projects;
+  @EJB ExternalGitService externalGit;
   @Inject CurrentUser currentUser;
 
   private UserProfile caller() {
@@ -194,6 +198,20 @@ public class ProjectsResource {
     TagRequest body = request == null ? new TagRequest(null, null, null) : request;
     ProjectTag tag = projects.tag(caller(), id, body.name(), body.revision(), body.message());
     return Response.created(UriBuilder.fromPath("/api/v1/projects/{id}/tags/{name}").build(id, tag.name())).entity(tag).build();
+  }
+
+  /** Where the project is mirrored on the external git service and how the newest push and pull went. */
+  @GET
+  @Path("/{id}/external")
+  public MirrorStatus external(@PathParam("id") String id) {
+    return externalGit.status(caller(), id);
+  }
+
+  /** Fast-forwards main from the external repository and adds its new tags; needs write access. */
+  @POST
+  @Path("/{id}/external/pull")
+  public PullResult pull(@PathParam("id") String id) {
+    return externalGit.pull(caller(), id);
   }
 
   /** A version as an archive: {@code format} is tar.gz (default) or zip. */

@@ -5,7 +5,11 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -14,6 +18,7 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.tessera.identity.domain.UserProfile;
+import org.tessera.projects.application.ExternalGitService;
 import org.tessera.projects.application.ProjectService;
 import org.tessera.projects.application.ProjectServiceBean;
 import org.tessera.projects.domain.Project;
@@ -28,12 +33,15 @@ import org.tessera.projects.infrastructure.JGitProjectFiles;
  * read is reported as missing, and pushing needs write access. Pushes keep the default branch's
  * history (no force push, no deletion), are limited to {@link ProjectServiceBean#MAX_FILE_BYTES}
  * per file (checked once the pack is in, so git shows the reason), carry the user as reflog
- * identity, and are audited.
+ * identity, are audited, and are mirrored to the external git service when one is configured.
  */
 @WebServlet(urlPatterns = "/git/*", loadOnStartup = 1)
 public class ProjectGitServlet extends GitServlet {
 
+  private static final Logger LOG = Logger.getLogger(ProjectGitServlet.class.getName());
+
   @EJB ProjectService projects;
+  @EJB ExternalGitService externalGit;
 
   @Override
   public void init(ServletConfig config) throws ServletException {
@@ -58,10 +66,18 @@ public class ProjectGitServlet extends GitServlet {
           receive.setRefLogIdent(new PersonIdent(user.username(), user.email() == null ? user.username() + "@tessera.local" : user.email()));
           receive.setPostReceiveHook(
               (pack, commands) -> {
+                List<String> refs = new ArrayList<>();
                 for (ReceiveCommand command : commands) {
                   if (command.getResult() == ReceiveCommand.Result.OK) {
                     projects.recordPush(user.username(), project, command.getRefName(), command.getNewId().name(), request.getRemoteAddr());
+                    refs.add(command.getRefName());
                   }
+                }
+                try {
+                  // Asynchronous: the push is answered at once, and a failing mirror is recorded, not raised.
+                  externalGit.mirror(user.username(), project.id(), refs);
+                } catch (RuntimeException e) {
+                  LOG.log(Level.WARNING, "Could not start mirroring " + project.owner() + "/" + project.name(), e);
                 }
               });
           return receive;

@@ -10,7 +10,10 @@ import java.util.List;
 import org.tessera.audit.domain.AuditEvent;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
+import org.tessera.projects.application.ExternalGitService;
 import org.tessera.projects.application.ProjectService;
+import org.tessera.projects.domain.MirrorStatus;
+import org.tessera.projects.domain.PullResult;
 import org.tessera.projects.domain.Collaborator;
 import org.tessera.projects.domain.InvalidProjectSpecException;
 import org.tessera.projects.domain.Project;
@@ -26,7 +29,7 @@ import org.tessera.shared.web.PlatformSettings;
 /**
  * Backing bean of {@code project.xhtml}: one project with what its anaconda-project.yml declares
  * (or the file's problems), its versions, history, files, collaborators and activity, and the
- * owner's actions (share, tag, delete).
+ * owner's actions (share, tag, delete), and its external git mirror with a pull button.
  */
 @Named
 @RequestScoped
@@ -35,6 +38,7 @@ public class ProjectView {
   @EJB ProjectService projects;
   @EJB org.tessera.sessions.application.SessionService sessions;
   @EJB org.tessera.runtime.application.ResourceProfileService profiles;
+  @EJB ExternalGitService externalGit;
   @Inject CurrentUser currentUser;
 
   private String editor = "notebook";
@@ -52,6 +56,7 @@ public class ProjectView {
   private String tagName;
   private String tagMessage;
   private String confirmName;
+  private MirrorStatus external;
 
   private UserProfile user() {
     return currentUser.profile().orElseThrow();
@@ -107,6 +112,19 @@ public class ProjectView {
     }
   }
 
+  /** Fast-forwards main from the external repository; the message says what happened or what to do. */
+  public String pull() {
+    try {
+      PullResult result = externalGit.pull(user(), id);
+      FacesContext.getCurrentInstance().getExternalContext().getFlash().put("done", result.message()
+          + (result.tagsAdded().isEmpty() ? "" : " New versions: " + String.join(", ", result.tagsAdded()) + "."));
+      return "project.xhtml?faces-redirect=true&id=" + id;
+    } catch (DomainException e) {
+      error(e.getMessage());
+      return null;
+    }
+  }
+
   public List<org.tessera.sessions.domain.Editor> getEditors() {
     return org.tessera.sessions.domain.Editor.available();
   }
@@ -129,6 +147,15 @@ public class ProjectView {
 
   public void setProfile(String profile) {
     this.profile = profile;
+  }
+
+  /** Where the project is mirrored; computed once per request. */
+  public MirrorStatus getExternal() {
+    load();
+    if (external == null) {
+      external = externalGit.status(user(), id);
+    }
+    return external;
   }
 
   /** Deletes after the user typed the project's name, as a guard against the wrong project. */

@@ -179,6 +179,12 @@ public final class ProblemMappers {
             case org.tessera.runtime.domain.ResourceProfileNotFoundException x -> Problem.of(404, "resource-profile-not-found", "Resource profile not found", x.getMessage());
             case org.tessera.runtime.domain.ResourceProfileInUseException x ->
                 Problem.of(409, "resource-profile-in-use", "Resource profile in use", x.getMessage()).withErrors(x.users().stream().map(u -> new Problem.FieldError("usedBy", u)).toList());
+            case org.tessera.projects.domain.InvalidExternalGitSettingsException x ->
+                Problem.of(400, "invalid-external-git", "Invalid external git setting", x.getMessage())
+                    .withErrors(x.errors().entrySet().stream().map(f -> new Problem.FieldError(f.getKey(), f.getValue())).sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+            case org.tessera.projects.domain.ExternalGitNotConfiguredException x -> Problem.of(409, "external-git-not-configured", "No external git service", x.getMessage());
+            case org.tessera.projects.domain.PullRefusedException x -> Problem.of(409, "pull-refused", "Pull refused", x.getMessage());
+            case org.tessera.projects.domain.ExternalGitFailedException x -> Problem.of(502, "external-git-failed", "External git service failed", x.getMessage());
             case org.tessera.identity.domain.InvalidAccessTokenException x ->
                 Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());
