@@ -1,0 +1,60 @@
+package org.tessera.identity.infrastructure;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.tessera.identity.domain.DirectorySyncResult;
+
+/** The last sync of one directory; a row, turned into {@link DirectorySyncResult} by {@link JpaDirectorySyncLog}. */
+@Entity
+@Table(name = "directory_sync")
+public class DirectorySyncRow {
+
+  @Id
+  @Column(name = "directory_id", length = 64)
+  private String directoryId;
+
+  @Column(nullable = false, length = 10)
+  private String mode;
+
+  @Column(name = "synced_at", nullable = false)
+  private Instant syncedAt;
+
+  private int added;
+  private int updated;
+  private int removed;
+  private int failed;
+
+  @Column(length = 500)
+  private String status;
+
+  @Column(length = 2000)
+  private String error;
+
+  protected DirectorySyncRow() {}
+
+  DirectorySyncRow(String directoryId) {
+    this.directoryId = directoryId;
+  }
+
+  void set(DirectorySyncResult result) {
+    mode = result.mode();
+    syncedAt = result.at();
+    added = result.added();
+    updated = result.updated();
+    removed = result.removed();
+    failed = result.failed();
+    status = cut(result.status(), 500);
+    error = cut(result.error(), 2000);
+  }
+
+  DirectorySyncResult toResult() {
+    return new DirectorySyncResult(directoryId, mode, syncedAt, added, updated, removed, failed, status, error);
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}
