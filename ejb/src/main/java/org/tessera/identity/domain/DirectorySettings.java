@@ -42,7 +42,7 @@ public record DirectorySettings(
     Integer changedSyncPeriod,
     Boolean enabled,
     String groupsDn,
-    String caCertificatePem) {
+    String caCertificatePem) implements java.io.Serializable {
 
   public static final Set<String> EDIT_MODES = Set.of("READ_ONLY", "WRITABLE", "UNSYNCED");
 

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param mode {@code full} or {@code changed}
  * @param status Keycloak's summary, e.g. "3 imported users, 0 updated users"
  */
-public record DirectorySyncResult(String directoryId, String mode, Instant at, int added, int updated, int removed, int failed, String status, String error) {
+public record DirectorySyncResult(String directoryId, String mode, Instant at, int added, int updated, int removed, int failed, String status, String error) implements java.io.Serializable {
 
   public boolean ok() {
     return error == null;
