@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = TesseraCli.Version.class,
         description = "Command-line client of the Tessera data-science platform.",
         subcommands = {
+            AdminCommand.class,
             ConfigCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
