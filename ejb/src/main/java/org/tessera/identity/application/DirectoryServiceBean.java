@@ -18,6 +18,7 @@ import org.tessera.identity.domain.DirectoryProvider;
 import org.tessera.identity.domain.DirectorySettings;
 import org.tessera.identity.domain.DirectorySyncLog;
 import org.tessera.identity.domain.DirectorySyncResult;
+import org.tessera.identity.domain.DirectoryTrust;
 import org.tessera.identity.domain.Roles;
 import org.tessera.identity.domain.SyncMode;
 
@@ -29,6 +30,7 @@ public class DirectoryServiceBean implements DirectoryService {
 
   @Inject DirectoryProvider provider;
   @Inject DirectorySyncLog syncLog;
+  @Inject DirectoryTrust trust;
   @EJB AuditService audit;
 
   @Override
@@ -48,6 +50,14 @@ public class DirectoryServiceBean implements DirectoryService {
       throw new DirectoryAlreadyExistsException(checked.name());
     }
     String id = provider.create(checked);
+    if (checked.caCertificatePem() != null) {
+      try {
+        trust.trust(id, checked.caCertificatePem());
+      } catch (RuntimeException e) {
+        provider.delete(id); // all or nothing
+        throw e;
+      }
+    }
     audit.record(new AuditRecord(actor, "identity.directory-added", id, null, Outcome.SUCCESS, describe(checked)));
     return get(id);
   }
@@ -59,6 +69,9 @@ public class DirectoryServiceBean implements DirectoryService {
     if (provider.list().stream().anyMatch(d -> !d.id().equals(id) && d.settings().name().equalsIgnoreCase(checked.name()))) {
       throw new DirectoryAlreadyExistsException(checked.name());
     }
+    if (checked.caCertificatePem() != null) {
+      trust.trust(id, checked.caCertificatePem());
+    }
     provider.update(id, checked);
     audit.record(new AuditRecord(actor, "identity.directory-changed", id, null, Outcome.SUCCESS,
         describe(checked) + (checked.bindCredential() == null ? "" : " bindCredential=changed")));
@@ -68,6 +81,7 @@ public class DirectoryServiceBean implements DirectoryService {
   @Override
   public void remove(String id, String actor) {
     provider.delete(id);
+    trust.forget(id);
     syncLog.forget(id);
     audit.record(AuditRecord.success(actor, "identity.directory-removed", id, null));
   }
@@ -96,6 +110,7 @@ public class DirectoryServiceBean implements DirectoryService {
 
   /** The audit detail: what identifies the connection, never the password. */
   private static String describe(DirectorySettings s) {
-    return "name=" + s.name() + " vendor=" + s.vendor() + " url=" + s.connectionUrl() + " usersDn=" + s.usersDn() + (s.groupsDn() == null ? "" : " groupsDn=" + s.groupsDn());
+    return "name=" + s.name() + " vendor=" + s.vendor() + " url=" + s.connectionUrl() + " usersDn=" + s.usersDn() + (s.groupsDn() == null ? "" : " groupsDn=" + s.groupsDn())
+        + (s.caCertificatePem() == null ? "" : " caCertificate=stored (used after Keycloak's next restart)");
   }
 }

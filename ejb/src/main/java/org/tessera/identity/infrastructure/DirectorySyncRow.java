@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.tessera.identity.domain.DirectorySyncResult;
 
 /** The last sync of one directory; a row, turned into {@link DirectorySyncResult} by {@link JpaDirectorySyncLog}. */
@@ -20,7 +22,8 @@ public class DirectorySyncRow {
   private String mode;
 
   @Column(name = "synced_at", nullable = false)
-  private Instant syncedAt;
+  // OffsetDateTime: EclipseLink 4 (JPA 3.1) has no mapping for Instant.
+  private OffsetDateTime syncedAt;
 
   private int added;
   private int updated;
@@ -41,7 +44,7 @@ public class DirectorySyncRow {
 
   void set(DirectorySyncResult result) {
     mode = result.mode();
-    syncedAt = result.at();
+    syncedAt = result.at().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     added = result.added();
     updated = result.updated();
     removed = result.removed();
@@ -51,7 +54,7 @@ public class DirectorySyncRow {
   }
 
   DirectorySyncResult toResult() {
-    return new DirectorySyncResult(directoryId, mode, syncedAt, added, updated, removed, failed, status, error);
+    return new DirectorySyncResult(directoryId, mode, syncedAt.toInstant(), added, updated, removed, failed, status, error);
   }
 
   private static String cut(String text, int max) {

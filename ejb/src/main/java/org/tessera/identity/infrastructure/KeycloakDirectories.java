@@ -146,7 +146,7 @@ public class KeycloakDirectories implements DirectoryProvider {
     Reply connection = testLdap("testConnection", id, stored, url, bindDn, credential);
     if (!connection.ok()) {
       return new ConnectionCheck(false, "Cannot connect to " + url + ": check the host and port in connectionUrl, that the directory server is up and that Keycloak's host can reach it"
-          + (url.startsWith("ldaps") ? " and trusts its certificate" : "") + ". (Keycloak: " + connection.message() + ")");
+          + (url.startsWith("ldaps") ? " and trusts its certificate (send its CA as caCertificatePem, then restart Keycloak: ./tessera down && ./tessera up)" : "") + ". (Keycloak: " + connection.message() + ")");
     }
     if (!authenticate) {
       return new ConnectionCheck(true, "Connected to " + url + ".");

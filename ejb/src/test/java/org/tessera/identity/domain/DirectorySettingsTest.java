@@ -5,7 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class DirectorySettingsTest {
+public class DirectorySettingsTest {
+
+  /** A self-signed CA made with openssl for these tests. */
+  public static final String CA_PEM =
+          "-----BEGIN CERTIFICATE-----\n"
+          + "MIIBiDCCAS+gAwIBAgIUH13MI5Y4xwxdUuwIZfQlls076ZswCgYIKoZIzj0EAwIw\n"
+          + "GjEYMBYGA1UEAwwPVGVzc2VyYSB0ZXN0IENBMB4XDTI2MTEyNTA4MzAwOFoXDTM2\n"
+          + "MTEyMjA4MzAwOFowGjEYMBYGA1UEAwwPVGVzc2VyYSB0ZXN0IENBMFkwEwYHKoZI\n"
+          + "zj0CAQYIKoZIzj0DAQcDQgAEBuUfKcrKe4kO1QaNx3jLnSTgH8aIxYGUho4oLEUa\n"
+          + "HYpvZy8wQqBZsnIiLJQ/2I+hLEr5tdnpQ0UUbMo5zcRmhqNTMFEwHQYDVR0OBBYE\n"
+          + "FLJDoL33MIOGxGhAFpAx+QpRX4FlMB8GA1UdIwQYMBaAFLJDoL33MIOGxGhAFpAx\n"
+          + "+QpRX4FlMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgLD2x1IOj\n"
+          + "miadc0mcg53cc4FT89watBILSWaHaPDeM1ECIGS+VTxYPI1sdyYdGqILjknEWkQg\n"
+          + "aFm1SIrLrtxBi400\n"
+          + "-----END CERTIFICATE-----\n";
 
   static DirectorySettings minimal(String vendor) {
     return new DirectorySettings("corp", vendor, "ldap://127.0.0.1:10389", "cn=admin,dc=example,dc=com", "secret", "ou=people,dc=example,dc=com",
@@ -118,6 +132,14 @@ class DirectorySettingsTest {
         null, null, "entry UUID", null, null, null, null, null, null, null, null, null, null, null));
 
     assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field).containsExactlyInAnyOrder("name", "bindDn", "usersDn", "uuidLDAPAttribute");
+  }
+
+  @Test
+  void a_pem_ca_certificate_is_accepted() {
+    DirectorySettings withCa = new DirectorySettings("corp", "other", "ldaps://ldap.example.com:636", "cn=a,dc=x", "s", "dc=x",
+        null, null, null, null, null, null, null, null, null, null, null, null, null, CA_PEM);
+
+    assertThat(withCa.completed(true).caCertificatePem()).contains("BEGIN CERTIFICATE");
   }
 
   @Test
