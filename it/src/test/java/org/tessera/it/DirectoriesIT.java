@@ -8,7 +8,15 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +61,12 @@ class DirectoriesIT {
   }
 
   static InMemoryDirectoryServer startLdap(int port) throws Exception {
+    return startLdap(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName("127.0.0.1"), port, null));
+  }
+
+  static InMemoryDirectoryServer startLdap(InMemoryListenerConfig listener) throws Exception {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName("127.0.0.1"), port, null));
+    config.setListenerConfigs(listener);
     InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
     server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
     server.add("dn: ou=services," + BASE, "objectClass: organizationalUnit", "ou: services");
@@ -175,5 +187,51 @@ class DirectoriesIT {
     JsonNode sync = Http.send("POST", directories() + "/" + id + "/sync", admin, "{}").json();
     assertThat(sync.get("ok").asBoolean()).isFalse();
     assertThat(Http.get(directories() + "/" + id, admin).json().at("/lastSync/error").asText()).isEqualTo(sync.get("error").asText()).isNotBlank();
+  }
+
+  /**
+   * LDAPS with a certificate no public root signs: refused until its CA is uploaded and Keycloak
+   * restarted (it reads the truststore at start), trusted afterwards.
+   */
+  @Test
+  void an_ldaps_directory_is_trusted_once_its_ca_is_uploaded_and_keycloak_restarted() throws Exception {
+    Path keystore = Launcher.IT_DIR.resolve("directories-ldaps.p12");
+    Files.deleteIfExists(keystore);
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process generate = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=Tessera IT directory CA",
+        "-ext", "san=ip:127.0.0.1", "-ext", "bc:c=ca:true", "-validity", "30", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "it-keystore")
+        .redirectErrorStream(true).start();
+    assertThat(generate.waitFor()).as(new String(generate.getInputStream().readAllBytes())).isZero();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      store.load(in, "it-keystore".toCharArray());
+    }
+    String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(store.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keystore.toFile(), "it-keystore".toCharArray(), "PKCS12", "server"), new TrustAllTrustManager());
+    int port = Platform.port(582);
+    InMemoryDirectoryServer secure = startLdap(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getByName("127.0.0.1"), port, tls.createSSLServerSocketFactory(), null));
+    try {
+      ObjectNode body = openLdap("it-ldaps", port);
+      body.put("connectionUrl", "ldaps://127.0.0.1:" + port);
+      body.put("caCertificatePem", pem);
+      String id = add(body);
+      assertThat(platform.home().resolve("truststore/directory-" + id + ".pem")).exists();
+
+      JsonNode untrusted = Http.send("POST", directories() + "/" + id + "/test-connection", admin, "{}").json();
+      assertThat(untrusted.get("ok").asBoolean()).isFalse();
+      assertThat(untrusted.get("message").asText()).contains("trusts its certificate").contains("restart Keycloak");
+
+      platform.down();
+      platform.up();
+      admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
+
+      JsonNode trusted = Http.send("POST", directories() + "/" + id + "/test-authentication", admin, "{}").json();
+      assertThat(trusted.get("ok").asBoolean()).as(trusted.toString()).isTrue();
+      Http.Response removed = Http.send("DELETE", directories() + "/" + id, admin, null);
+      assertThat(removed.status()).isEqualTo(204);
+      assertThat(platform.home().resolve("truststore/directory-" + id + ".pem")).doesNotExist();
+    } finally {
+      secure.shutDown(true);
+    }
   }
 }

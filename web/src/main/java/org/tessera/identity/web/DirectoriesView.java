@@ -164,6 +164,7 @@ public class DirectoriesView implements Serializable {
     private boolean pagination;
     private boolean enabled = true;
     private String groupsDn;
+    private String caCertificatePem;
 
     static Form of(DirectorySettings s) {
       Form f = new Form();
@@ -187,7 +188,7 @@ public class DirectoriesView implements Serializable {
 
     DirectorySettings toSettings() {
       return new DirectorySettings(name, vendor, connectionUrl, bindDn, bindCredential, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
-          userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, null, null, null, enabled, groupsDn, null);
+          userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, null, null, null, enabled, groupsDn, caCertificatePem);
     }
 
     public String getName() { return name; }
@@ -222,5 +223,7 @@ public class DirectoriesView implements Serializable {
     public void setEnabled(boolean v) { enabled = v; }
     public String getGroupsDn() { return groupsDn; }
     public void setGroupsDn(String v) { groupsDn = v; }
+    public String getCaCertificatePem() { return caCertificatePem; }
+    public void setCaCertificatePem(String v) { caCertificatePem = v; }
   }
 }
