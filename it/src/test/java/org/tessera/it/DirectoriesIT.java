@@ -12,6 +12,7 @@ import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,12 @@ class DirectoriesIT {
     platform = Platform.shared();
     admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
     ldap = startLdap(Platform.port(580));
+    // Leftovers of an aborted run would make the names below taken.
+    for (JsonNode d : Http.get(directories(), admin).json()) {
+      if (d.get("name").asText().startsWith("it-")) {
+        Http.send("DELETE", directories() + "/" + d.get("id").asText(), admin, null);
+      }
+    }
   }
 
   @AfterAll
@@ -233,5 +241,27 @@ class DirectoriesIT {
     } finally {
       secure.shutDown(true);
     }
+  }
+
+  /** The admin page: add, test authentication, sync with counts, remove, in headless Chromium. */
+  @Test
+  void the_directories_page_adds_tests_syncs_and_removes_a_directory() throws Exception {
+    Process node =
+        new ProcessBuilder("node", "directories.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), "it-page",
+                "ldap://127.0.0.1:" + Platform.port(580), BIND_DN, BIND_PASSWORD, "ou=people," + BASE)
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(3, TimeUnit.MINUTES)).as("the browser script finished").isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+    JsonNode seen = Http.JSON.readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+
+    assertThat(seen.get("added").asText()).contains("Added it-page");
+    assertThat(seen.get("authentication").asText()).contains("Signed in to ldap://127.0.0.1");
+    assertThat(seen.get("sync").asText()).contains("full sync").contains("failed");
+    assertThat(seen.get("lastSync").asText()).startsWith("full at").contains("added");
+    assertThat(seen.get("removed").asText()).contains("Removed it-page");
+    assertThat(seen.get("rowsLeft").asInt()).isZero();
   }
 }

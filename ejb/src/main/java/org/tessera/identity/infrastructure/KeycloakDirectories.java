@@ -267,7 +267,7 @@ public class KeycloakDirectories implements DirectoryProvider {
 
   /** The LDAP component with that id, or empty for an unknown id or a component of another kind. */
   private Optional<JsonObject> component(String id) {
-    if (id == null || !id.matches("[A-Za-z0-9-]{1,64}")) {
+    if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
       return Optional.empty();
     }
     Reply reply = callRaw("GET", "/components/" + enc(id), null);
