@@ -42,7 +42,7 @@ command -v curl >/dev/null || ensure_packages curl
 command -v jq >/dev/null || ensure_packages jq
 ensure_built
 
-UNBOUNDID_VERSION=$(sed -n 's:.*<version.unboundid>\(.*\)</version.unboundid>.*:\1:p' "$ROOT/pom.xml")
+UNBOUNDID_VERSION=$(sed -n 's:.*<version.unboundid-ldapsdk>\(.*\)</version.unboundid-ldapsdk>.*:\1:p' "$ROOT/pom.xml")
 UNBOUNDID_JAR=$HOME/.m2/repository/com/unboundid/unboundid-ldapsdk/$UNBOUNDID_VERSION/unboundid-ldapsdk-$UNBOUNDID_VERSION.jar
 if [ ! -f "$UNBOUNDID_JAR" ]; then
   (cd "$ROOT" && mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \

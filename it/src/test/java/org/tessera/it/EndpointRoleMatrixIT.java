@@ -84,6 +84,15 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("PUT /v1/admin/external-git", List.of(401, 403, 403, 403, 403, 400));
     EXPECTED.put("DELETE /v1/admin/external-git", List.of(401, 403, 403, 403, 403, 204));
     EXPECTED.put("POST /v1/admin/external-git/migrate", List.of(401, 403, 403, 403, 403, 409));
+    // Directories (LDAP/AD in the realm): admins only; {} fails validation, no-such-id is unknown.
+    EXPECTED.put("POST /v1/admin/directories", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("GET /v1/admin/directories", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("GET /v1/admin/directories/{id}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("PUT /v1/admin/directories/{id}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/directories/{id}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/directories/{id}/test-connection", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/directories/{id}/test-authentication", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/directories/{id}/sync", List.of(401, 403, 403, 403, 403, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */

@@ -189,6 +189,13 @@ public final class ProblemMappers {
                 Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());
             case org.tessera.identity.domain.AccessTokenNotFoundException x -> Problem.of(404, "token-not-found", "Token not found", x.getMessage());
+            case org.tessera.identity.domain.InvalidDirectoryException x ->
+                Problem.of(400, "invalid-directory", "Invalid directory settings", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            case org.tessera.identity.domain.DirectoryNotFoundException x -> Problem.of(404, "directory-not-found", "Directory not found", x.getMessage());
+            case org.tessera.identity.domain.DirectoryAlreadyExistsException x ->
+                Problem.of(409, "directory-exists", "Directory exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("name", x.getMessage())));
+            case org.tessera.identity.domain.DirectoryProviderUnavailableException x -> Problem.of(502, "keycloak-unavailable", "Keycloak unavailable", x.getMessage());
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();
