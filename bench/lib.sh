@@ -1,4 +1,4 @@
-# Shared by bench/startup.sh and bench/api.sh; sourced, not run.
+# Shared by the scripts in bench/ (startup.sh, api.sh, git.sh, proxy.sh, session-start.sh); sourced, not run.
 # shellcheck shell=bash disable=SC2016 # backticks in single quotes are Markdown
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -110,8 +110,62 @@ results_header() {
   cat >"$RESULTS" <<'EOF'
 # Benchmark results
 
-Appended by `bench/startup.sh` and `bench/api.sh`, newest at the bottom. See `bench/README.md` for
+Appended by the scripts in `bench/`, newest at the bottom. See `bench/README.md` for
 what each section measures and how to read it. Compare runs only on the same machine, and prefer
 the ratios: absolute numbers move with whatever else the machine is doing.
 EOF
+}
+
+# --- used by proxy.sh and session-start.sh ---------------------------------------------------------
+
+# Sets ADMIN_USER and ADMIN_PASSWORD to the first admin's credentials.
+read_admin_credentials() {
+  local credentials
+  credentials=$(tessera admin-credentials)
+  ADMIN_USER=$(sed -n 's/^username: //p' <<<"$credentials")
+  ADMIN_PASSWORD=$(sed -n 's/^password: //p' <<<"$credentials")
+  { [ -n "$ADMIN_USER" ] && [ -n "$ADMIN_PASSWORD" ]; } || die "could not read the first admin's credentials."
+}
+
+# A fresh access token of the first admin (password grant of the public tessera-cli client).
+admin_token() {
+  local response token
+  response=$(curl -s --max-time 30 -d client_id=tessera-cli -d grant_type=password --data-urlencode "username=$ADMIN_USER" \
+    --data-urlencode "password=$ADMIN_PASSWORD" -d scope=openid \
+    "http://localhost:$TESSERA_KEYCLOAK_PORT/auth/realms/tessera/protocol/openid-connect/token")
+  token=$(jq -r '.access_token // empty' <<<"$response" 2>/dev/null || true)
+  [ -n "$token" ] || die "no access token from Keycloak: $(head -c 300 <<<"$response")"
+  printf '%s' "$token"
+}
+
+# api METHOD PATH TOKEN [JSON]: a call of Tessera's REST API (/api/v1PATH); dies on an HTTP error.
+api() {
+  local args=(-sS --fail-with-body --max-time 120 -X "$1" -H "Authorization: Bearer $3")
+  [ $# -lt 4 ] || args+=(-H 'Content-Type: application/json' -d "$4")
+  curl "${args[@]}" "http://127.0.0.1:$TESSERA_HTTP_PORT/api/v1$2" || die "$1 /api/v1$2 failed"
+}
+
+# wait_session_running ID TOKEN TIMEOUT_S POLL_S: polls GET /api/v1/sessions/ID until its status is
+# running; dies when it fails or the time is up.
+wait_session_running() {
+  local id=$1 token=$2 deadline status json
+  deadline=$(($(date +%s) + $3))
+  while :; do
+    json=$(api GET "/sessions/$id" "$token")
+    status=$(jq -r .status <<<"$json")
+    case $status in
+      running) return 0 ;;
+      starting) ;;
+      *) die "session $id is $status: $(jq -r '.reason // ""' <<<"$json")" ;;
+    esac
+    [ "$(date +%s)" -lt "$deadline" ] || die "session $id is still $status after $3 s"
+    sleep "$4"
+  done
+}
+
+# editor_arg ID NAME: the value of --NAME=... on the command line of session ID's notebook process
+# (ps shows the whole command line: --port=P --NotebookApp.base_url=/s/ID/ --NotebookApp.token=T).
+editor_arg() {
+  ps -eo args | awk -v base="--NotebookApp.base_url=/s/$1/" -v name="--$2=" '
+    index($0, base) { for (i = 1; i <= NF; i++) if (index($i, name) == 1) { print substr($i, length(name) + 1); exit } }'
 }
