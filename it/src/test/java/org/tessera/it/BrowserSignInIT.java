@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,5 +103,25 @@ class BrowserSignInIT {
     assertThat(seen.get("files").toString()).contains("analysis.ipynb", "anaconda-project.yml");
     String sessionId = seen.get("sessionUrl").asText().replaceFirst(".*id=", "");
     Http.send("DELETE", platform.url() + "/api/v1/sessions/" + sessionId, token, null);
+  }
+
+  @Test
+  void a_project_uploaded_on_the_projects_page_shows_its_files_and_first_diff() throws Exception {
+    String name = ProjectsIT.unique("browser-upload");
+    java.nio.file.Path zip = work.resolve("upload.zip");
+    Files.write(zip, ProjectUploadIT.zip(java.util.Map.of("anaconda-project.yml", "name: uploaded\npackages: [python]\n", "src/model.py", "print('model')\n")));
+    Process node =
+        new ProcessBuilder("node", "upload.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), name, zip.toString())
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+
+    JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
+    assertThat(seen.get("project").asText()).isEqualTo(name);
+    assertThat(seen.get("files").toString()).contains("anaconda-project.yml", "src/model.py");
+    assertThat(seen.get("diff").asText()).contains("src/model.py", "+print('model')");
   }
 }

@@ -48,6 +48,10 @@ class EndpointRoleMatrixIT {
     // Uploads check the permission, then the (missing) name, before reading the body.
     EXPECTED.put("POST /v1/projects/upload", List.of(401, 403, 400, 403, 403, 400));
     EXPECTED.put("DELETE /v1/projects/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("PUT /v1/projects/{id}/settings", List.of(401, 400, 400, 400, 400, 400));
+    // Administrators only; {} has no maxFileMegabytes (400).
+    EXPECTED.put("GET /v1/admin/project-settings", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/project-settings", List.of(401, 403, 403, 403, 403, 400));
     EXPECTED.put("GET /v1/projects/{id}/collaborators", List.of(401, 404, 404, 404, 404, 404));
     // {} names neither a user nor a group: refused before the project is looked up.
     EXPECTED.put("POST /v1/projects/{id}/collaborators", List.of(401, 400, 400, 400, 400, 400));

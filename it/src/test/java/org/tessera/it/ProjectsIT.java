@@ -177,4 +177,41 @@ class ProjectsIT {
     assertThat(after.exitCode()).isNotZero();
     assertThat(after.output()).containsIgnoringCase("Authentication failed");
   }
+
+  @Test
+  void the_owner_may_allow_history_rewrites_and_the_admin_sets_the_file_size_limit() throws Exception {
+    JsonNode project = create(admin, unique("rewritable"), "empty");
+    String id = project.get("id").asText();
+    String token = accessToken(admin, unique("it-rewrite"));
+    assertThat(git(work, "clone", cloneUrl(project, platform.adminUsername(), token), "copy").exitCode()).isZero();
+    Path copy = work.resolve("copy");
+    Files.writeString(copy.resolve("notes.txt"), "amended\n");
+    git(copy, "add", "notes.txt");
+    git(copy, "commit", "--amend", "-m", "Amended first commit");
+    assertThat(git(copy, "push", "--force", "origin", "main").exitCode()).isNotZero();
+
+    ApiIT.assertProblem(Http.send("PUT", platform.url() + "/api/v1/projects/" + id + "/settings", admin, "{\"allowHistoryRewrite\": \"yes\"}"), 400, "invalid-request");
+    Http.Response allowed = Http.send("PUT", platform.url() + "/api/v1/projects/" + id + "/settings", admin, "{\"allowHistoryRewrite\": true}");
+    assertThat(allowed.json().get("allowHistoryRewrite").asBoolean()).isTrue();
+    Launcher.Result forced = git(copy, "push", "--force", "origin", "main");
+    assertThat(forced.exitCode()).as(forced.output()).isZero();
+    assertThat(Http.get(platform.url() + "/api/v1/projects/" + id + "/commits", admin).json().get(0).get("message").asText()).isEqualTo("Amended first commit");
+
+    try {
+      assertThat(Http.send("PUT", platform.url() + "/api/v1/admin/project-settings", admin, "{\"maxFileMegabytes\": 1}").json().get("maxFileMegabytes").asInt()).isEqualTo(1);
+      try (RandomAccessFile big = new RandomAccessFile(copy.resolve("two-mb.bin").toFile(), "rw")) {
+        byte[] chunk = new byte[2 << 20];
+        new java.util.Random(7).nextBytes(chunk);
+        big.write(chunk);
+      }
+      git(copy, "add", "two-mb.bin");
+      git(copy, "commit", "-m", "Add 2 MB");
+      Launcher.Result refused = git(copy, "push", "origin", "main");
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.output()).contains("two-mb.bin is 2 MB", "1 MB file size limit");
+      ApiIT.assertProblem(Http.send("PUT", platform.url() + "/api/v1/admin/project-settings", admin, "{\"maxFileMegabytes\": 0}"), 400, "invalid-request");
+    } finally {
+      Http.send("PUT", platform.url() + "/api/v1/admin/project-settings", admin, "{\"maxFileMegabytes\": 50}");
+    }
+  }
 }

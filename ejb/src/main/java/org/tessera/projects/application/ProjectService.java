@@ -104,6 +104,15 @@ public interface ProjectService {
   /** What happened to the project, newest first; {@code action} filters by prefix (e.g. {@code projects.shared}). */
   AuditPage activity(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project id is required.") String id, String action, int page, int size);
 
+  /** Lets pushes rewrite the default branch's history, or stops them again (owner or administrator). */
+  Project allowHistoryRewrite(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project id is required.") String id, boolean allowed);
+
+  /** The largest file a commit may carry, in bytes (the administrators' setting; the seed's 50 MB by default). */
+  long maxFileBytes();
+
+  /** Sets the largest file a commit may carry (administrators), 1 to 1024 MB. */
+  void setMaxFileMegabytes(@NotNull(message = "A signed-in user is required.") UserProfile caller, int megabytes);
+
   /** Records something done to the project elsewhere (a session's commit) on its trail. */
   void recordActivity(String username, Project project, String action, String detail);
 

@@ -67,12 +67,14 @@ import org.tessera.projects.infrastructure.ArchiveExtractor;
 public class ProjectServiceBean implements ProjectService {
 
   static final String SPEC_FILE = "anaconda-project.yml";
-  /** The seed's default commit file size limit, for pushes and uploads alike. */
-  public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+  /** The seed's default commit file size limit, for pushes and uploads alike, until an administrator changes it. */
+  public static final int DEFAULT_MAX_FILE_MEGABYTES = 50;
+  static final String MAX_FILE_SETTING = "projects.max-file-megabytes";
   static final int MAX_PAGE_SIZE = 500;
 
   @Inject ProjectRepository projects;
   @Inject ProjectFiles files;
+  @Inject org.tessera.shared.infrastructure.SettingRows settings;
   @Inject Instance<ProjectUsage> usages;
   @Inject jakarta.enterprise.event.Event<org.tessera.shared.domain.AccessChanged> accessChanged;
   @EJB PermissionService permissions;
@@ -104,7 +106,7 @@ public class ProjectServiceBean implements ProjectService {
       if (Files.isRegularFile(spec)) {
         ProjectSpecParser.parse(Files.readString(spec, StandardCharsets.UTF_8)); // refuses an invalid file with line and column
       }
-      files.createFrom(project.id(), unpacked, MAX_FILE_BYTES, authorName(caller), authorEmail(caller), "Upload " + fileName + " as " + project.name());
+      files.createFrom(project.id(), unpacked, maxFileBytes(), authorName(caller), authorEmail(caller), "Upload " + fileName + " as " + project.name());
       audit.record(new AuditRecord(caller.username(), "projects.uploaded", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, count + " files from " + fileName));
       return project;
     } catch (IOException e) {
@@ -310,6 +312,32 @@ public class ProjectServiceBean implements ProjectService {
   public AuditPage activity(UserProfile caller, String id, String action, int page, int size) {
     Project project = get(caller, id);
     return audit.searchOnBehalf(new AuditQuery(null, action, null, null, page, size, "project:" + project.id() + " "));
+  }
+
+  @Override
+  public Project allowHistoryRewrite(UserProfile caller, String id, boolean allowed) {
+    Project project = require(caller, id, ProjectAccess.MANAGE);
+    project.allowHistoryRewrite(allowed);
+    audit.record(new AuditRecord(caller.username(), "projects.settings-changed", target(project), null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS,
+        "history rewrites " + (allowed ? "allowed" : "refused")));
+    return project;
+  }
+
+  @Override
+  public long maxFileBytes() {
+    return settings.get(MAX_FILE_SETTING).map(Long::parseLong).orElse((long) DEFAULT_MAX_FILE_MEGABYTES) * 1024 * 1024;
+  }
+
+  @Override
+  public void setMaxFileMegabytes(UserProfile caller, int megabytes) {
+    if (!caller.hasRole(Roles.ADMIN)) {
+      throw new jakarta.ejb.EJBAccessException("Only administrators set the file size limit.");
+    }
+    if (megabytes < 1 || megabytes > 1024) {
+      throw new InvalidProjectRequestException("maxFileMegabytes", "The file size limit is 1 to 1024 MB.");
+    }
+    settings.put(MAX_FILE_SETTING, String.valueOf(megabytes));
+    audit.record(new AuditRecord(caller.username(), "projects.file-limit-set", "setting:" + MAX_FILE_SETTING, null, org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, megabytes + " MB"));
   }
 
   @Override

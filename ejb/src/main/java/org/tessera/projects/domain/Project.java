@@ -51,6 +51,9 @@ public class Project {
   @CollectionTable(name = "project_collaborator", joinColumns = @JoinColumn(name = "project_id"))
   private List<Collaborator> collaborators = new ArrayList<>();
 
+  @Column(name = "allow_history_rewrite", nullable = false)
+  private boolean allowHistoryRewrite;
+
   @Version private long version;
 
   protected Project() {}
@@ -92,6 +95,15 @@ public class Project {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  /** Whether pushes may rewrite the default branch's history (force pushes); off unless the owner allows it. */
+  public boolean allowsHistoryRewrite() {
+    return allowHistoryRewrite;
+  }
+
+  public void allowHistoryRewrite(boolean allowed) {
+    this.allowHistoryRewrite = allowed;
   }
 
   public List<Collaborator> collaborators() {

@@ -116,6 +116,18 @@ public class ProjectsResource {
     return Response.noContent().build();
   }
 
+  /** The owner's settings of the project: {@code allowHistoryRewrite} lets pushes force-update main. */
+  @jakarta.ws.rs.PUT
+  @Path("/{id}/settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProjectResponse settings(@PathParam("id") String id, java.util.Map<String, Object> body) {
+    Object allow = body == null ? null : body.get("allowHistoryRewrite");
+    if (!(allow instanceof Boolean allowed)) {
+      throw new org.tessera.projects.domain.InvalidProjectRequestException("allowHistoryRewrite", "Give allowHistoryRewrite as true or false.");
+    }
+    return response(projects.allowHistoryRewrite(caller(), id, allowed));
+  }
+
   @GET
   @Path("/{id}/collaborators")
   public List<CollaboratorResponse> collaborators(@PathParam("id") String id) {

@@ -9,14 +9,14 @@ import org.tessera.projects.domain.ArchiveRejectedException;
 import org.tessera.projects.infrastructure.JGitProjectFiles;
 
 /** Request bodies streamed to a temporary file, never held in memory, with the seed's 1 GB limit. */
-final class Uploads {
+public final class Uploads {
 
   static final long MAX_BYTES = 1L << 30;
 
   private Uploads() {}
 
   /** The body in a new file beside the repositories (same disk); the caller deletes it. */
-  static Path receive(InputStream body) throws IOException {
+  public static Path receive(InputStream body) throws IOException {
     Path dir = Files.createDirectories(JGitProjectFiles.root().resolveSibling("uploads"));
     Path file = Files.createTempFile(dir, "upload-", ".part");
     try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {

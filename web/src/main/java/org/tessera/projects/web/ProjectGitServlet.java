@@ -20,7 +20,6 @@ import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.projects.application.ExternalGitService;
 import org.tessera.projects.application.ProjectService;
-import org.tessera.projects.application.ProjectServiceBean;
 import org.tessera.projects.domain.Project;
 import org.tessera.projects.domain.ProjectAccess;
 import org.tessera.projects.domain.ProjectNotFoundException;
@@ -31,8 +30,8 @@ import org.tessera.projects.infrastructure.JGitProjectFiles;
  * {@code /git/OWNER/NAME.git}: JGit's smart HTTP server over the project repositories. Who may
  * fetch and push is the project's decision ({@link Project#accessOf}); a project the user may not
  * read is reported as missing, and pushing needs write access. Pushes keep the default branch's
- * history (no force push, no deletion), are limited to {@link ProjectServiceBean#MAX_FILE_BYTES}
- * per file (checked once the pack is in, so git shows the reason), carry the user as reflog
+ * history (no force push unless the owner allows it, no deletion), are limited to the
+ * administrators' file size ({@link ProjectService#maxFileBytes}) per file (checked once the pack is in, so git shows the reason), carry the user as reflog
  * identity, are audited, and are mirrored to the external git service when one is configured.
  */
 @WebServlet(urlPatterns = "/git/*", loadOnStartup = 1)
@@ -60,9 +59,9 @@ public class ProjectGitServlet extends GitServlet {
             throw new ServiceNotEnabledException(user.username() + " may read " + project.owner() + "/" + project.name() + " but not push to it.");
           }
           ReceivePack receive = new ReceivePack(repository);
-          receive.setAllowNonFastForwards(false);
+          receive.setAllowNonFastForwards(project.allowsHistoryRewrite());
           receive.setAllowDeletes(false);
-          receive.setPreReceiveHook(new FileSizeLimitHook(ProjectServiceBean.MAX_FILE_BYTES));
+          receive.setPreReceiveHook(new FileSizeLimitHook(projects.maxFileBytes()));
           receive.setRefLogIdent(new PersonIdent(user.username(), user.email() == null ? user.username() + "@tessera.local" : user.email()));
           receive.setPostReceiveHook(
               (pack, commands) -> {

@@ -101,6 +101,12 @@ public class ProjectView {
     return act(() -> projects.tag(user(), id, tagName, null, tagMessage), "Tagged the newest commit as " + tagName + ".");
   }
 
+  /** Switches whether pushes may rewrite main's history. */
+  public String toggleHistoryRewrite() {
+    boolean allow = !projects.get(user(), id).allowsHistoryRewrite();
+    return act(() -> projects.allowHistoryRewrite(user(), id, allow), allow ? "Pushes may now rewrite main's history (force push)." : "Pushes may no longer rewrite main's history.");
+  }
+
   /** Starts a session on the project and opens its page. */
   public String startSession() {
     try {

@@ -59,6 +59,45 @@ public class ProjectsView {
     }
   }
 
+  private jakarta.servlet.http.Part archive;
+
+  /** Creates the project from the uploaded archive (streamed to disk) and opens its page. */
+  public String upload() {
+    if (archive == null || archive.getSize() == 0) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a .tar.gz, .tar.bz2 or .zip file to upload.", null));
+      return null;
+    }
+    java.nio.file.Path received = null;
+    try {
+      projects.checkCreate(user(), name);
+      received = org.tessera.projects.rest.Uploads.receive(archive.getInputStream());
+      Project project = projects.createFromArchive(user(), name, description, received, archive.getSubmittedFileName());
+      return "project.xhtml?faces-redirect=true&id=" + project.id().value();
+    } catch (DomainException e) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      try {
+        if (received != null) {
+          java.nio.file.Files.deleteIfExists(received);
+        }
+        archive.delete();
+      } catch (java.io.IOException ignored) {
+        // a temporary file the container also cleans up
+      }
+    }
+  }
+
+  public jakarta.servlet.http.Part getArchive() {
+    return archive;
+  }
+
+  public void setArchive(jakarta.servlet.http.Part archive) {
+    this.archive = archive;
+  }
+
   public String getName() {
     return name;
   }

@@ -3,7 +3,7 @@ package org.tessera.projects.rest.dto;
 import org.tessera.projects.domain.Project;
 
 /** A project as the API shows it; {@code gitUrl} is what {@code git clone} takes. */
-public record ProjectResponse(String id, String name, String owner, String description, String template, String createdAt, String gitUrl) {
+public record ProjectResponse(String id, String name, String owner, String description, String template, String createdAt, String gitUrl, boolean allowHistoryRewrite) {
 
   public static ProjectResponse from(Project project, String baseUrl) {
     return new ProjectResponse(
@@ -13,6 +13,7 @@ public record ProjectResponse(String id, String name, String owner, String descr
         project.description(),
         project.template().key(),
         project.createdAt().toInstant().toString(),
-        baseUrl + "/git/" + project.owner() + "/" + project.name() + ".git");
+        baseUrl + "/git/" + project.owner() + "/" + project.name() + ".git",
+        project.allowsHistoryRewrite());
   }
 }
