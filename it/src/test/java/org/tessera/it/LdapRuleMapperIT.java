@@ -112,40 +112,40 @@ class LdapRuleMapperIT {
 
   @Test
   void memberOfMatchingGroup_getsTheRuleRoleInTheAccessToken() {
-    assertThat(realmRoles("alice")).contains("ae-uploader");
+    assertThat(realmRoles("rm-alice")).contains("ae-uploader");
   }
 
   @Test
   void removedFromTheDirectoryGroup_losesTheRoleAtTheNextSignIn() throws Exception {
-    assertThat(realmRoles("dave")).contains("ae-uploader");
-    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.DELETE, "member", user("dave")));
-    assertThat(realmRoles("dave")).doesNotContain("ae-uploader").contains("ae-creator");
+    assertThat(realmRoles("rm-dave")).contains("ae-uploader");
+    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.DELETE, "member", user("rm-dave")));
+    assertThat(realmRoles("rm-dave")).doesNotContain("ae-uploader").contains("ae-creator");
   }
 
   @Test
   void dnRule_putsTheUserInTheKeycloakGroup() {
-    assertThat(realmRoles("bob")).contains("ae-admin");
-    assertThat(Http.get(adminUrl("/users/" + userId("bob") + "/groups"), adminToken()).json().findValuesAsText("path"))
+    assertThat(realmRoles("rm-bob")).contains("ae-admin");
+    assertThat(Http.get(adminUrl("/users/" + userId("rm-bob") + "/groups"), adminToken()).json().findValuesAsText("path"))
         .contains("/admins");
   }
 
   @Test
   void roleGrantedByHand_isKeptWhenTheRuleStopsMatching() throws Exception {
-    assertThat(realmRoles("erin")).doesNotContain("ae-uploader");
+    assertThat(realmRoles("rm-erin")).doesNotContain("ae-uploader");
     String role = Http.get(adminUrl("/roles/ae-uploader"), adminToken()).body();
-    Http.Response granted = admin("POST", "/users/" + userId("erin") + "/role-mappings/realm", "[" + role + "]");
+    Http.Response granted = admin("POST", "/users/" + userId("rm-erin") + "/role-mappings/realm", "[" + role + "]");
     assertThat(granted.status()).as(granted.body()).isEqualTo(204);
-    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.ADD, "member", user("erin")));
-    assertThat(realmRoles("erin")).contains("ae-uploader");
-    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.DELETE, "member", user("erin")));
-    assertThat(realmRoles("erin")).contains("ae-uploader");
+    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.ADD, "member", user("rm-erin")));
+    assertThat(realmRoles("rm-erin")).contains("ae-uploader");
+    directory.modify(group("grp-ae5-data"), new Modification(ModificationType.DELETE, "member", user("rm-erin")));
+    assertThat(realmRoles("rm-erin")).contains("ae-uploader");
   }
 
   @Test
   void fullSync_grantsTheRoleToUsersWhoNeverSignedIn() {
     Http.Response sync = admin("POST", "/user-storage/" + providerId + "/sync?action=triggerFullSync", null);
     assertThat(sync.status()).as(sync.body()).isEqualTo(200);
-    JsonNode roles = Http.get(adminUrl("/users/" + userId("carol") + "/role-mappings/realm"), adminToken()).json();
+    JsonNode roles = Http.get(adminUrl("/users/" + userId("rm-carol") + "/role-mappings/realm"), adminToken()).json();
     assertThat(roles.findValuesAsText("name")).contains("ae-uploader");
   }
 
@@ -174,7 +174,7 @@ class LdapRuleMapperIT {
     server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
     server.add("dn: " + USERS, "objectClass: organizationalUnit", "ou: users");
     server.add("dn: " + GROUPS, "objectClass: organizationalUnit", "ou: groups");
-    for (String uid : List.of("alice", "bob", "carol", "dave", "erin")) {
+    for (String uid : List.of("rm-alice", "rm-bob", "rm-carol", "rm-dave", "rm-erin")) {
       server.add(
           "dn: " + user(uid),
           "objectClass: inetOrgPerson",
@@ -185,10 +185,10 @@ class LdapRuleMapperIT {
           "mail: " + uid + "@example.org",
           "userPassword: " + password(uid));
     }
-    addGroup(server, "grp-ae5-data", "alice", "dave");
-    addGroup(server, "grp-ae5-ops", "carol");
-    addGroup(server, "platform-admins", "bob");
-    addGroup(server, "unrelated", "alice", "bob");
+    addGroup(server, "grp-ae5-data", "rm-alice", "rm-dave");
+    addGroup(server, "grp-ae5-ops", "rm-carol");
+    addGroup(server, "platform-admins", "rm-bob");
+    addGroup(server, "unrelated", "rm-alice", "rm-bob");
     server.startListening();
     return server;
   }
