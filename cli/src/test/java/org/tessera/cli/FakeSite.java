@@ -1,5 +1,10 @@
 package org.tessera.cli;
 
+import java.nio.file.Path;
+import org.tessera.cli.client.CredentialStore;
+import org.tessera.cli.client.FakeTime;
+import org.tessera.cli.client.Json;
+import org.tessera.cli.client.SiteCredentials;
 import org.tessera.cli.client.StubHttpServer;
 import org.tessera.cli.client.StubHttpServer.Reply;
 
@@ -31,6 +36,20 @@ final class FakeSite implements AutoCloseable {
 
     String url() {
         return server.url();
+    }
+
+    /**
+     * A CLI whose master site is this one, with the credentials {@code login} would have stored for
+     * {@code user} (access token "access-1" valid 300 s, refresh token "refresh-1").
+     */
+    CliRunner signedIn(Path configDir, FakeTime time, String user) {
+        CliRunner cli = new CliRunner(configDir, time);
+        cli.run("config", "set", "sites.master.url", url());
+        long now = time.instant().getEpochSecond();
+        new CredentialStore(configDir, Json.mapper()).save("master",
+                new SiteCredentials(url(), url() + REALM, "tessera-cli", url() + TOKEN, null, null, user,
+                        "access-1", now + 300, "refresh-1", now + 1800));
+        return cli;
     }
 
     @Override

@@ -8,10 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.cli.CliRunner.Result;
-import org.tessera.cli.client.CredentialStore;
 import org.tessera.cli.client.FakeTime;
-import org.tessera.cli.client.Json;
-import org.tessera.cli.client.SiteCredentials;
 import org.tessera.cli.client.StubHttpServer.Reply;
 
 /** {@code tessera tokens} and {@code tessera projects} against a stub site. */
@@ -26,12 +23,7 @@ class TokensCommandTest {
 
     @BeforeEach
     void signIn() {
-        cli = new CliRunner(configDir, time);
-        cli.run("config", "set", "sites.master.url", site.url());
-        long now = time.instant().getEpochSecond();
-        new CredentialStore(configDir, Json.mapper()).save("master", new SiteCredentials(site.url(),
-                site.url() + FakeSite.REALM, "tessera-cli", site.url() + FakeSite.TOKEN, null, null, "ada",
-                "access-1", now + 300, "refresh-1", now + 1800));
+        cli = site.signedIn(configDir, time, "ada");
     }
 
     @AfterEach
