@@ -144,7 +144,7 @@ public class ExternalGitServiceBean implements ExternalGitService {
     String target = ProjectServiceBean.target(project);
     PullResult result;
     try {
-      result = locked(project.id(), () -> transport(settings).pull(project.id(), remote));
+      result = locked(project.id(), () -> transport(settings).pull(project.id(), remote, projectService.maxFileBytes()));
     } catch (PullRefusedException e) {
       audit.record(new AuditRecord(caller.username(), "projects.pulled", target, null, Outcome.FAILURE, e.getMessage()));
       throw e;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -102,7 +103,7 @@ public final class ExternalGitTransport {
    *
    * @throws PullRefusedException when {@code main} has diverged or the external repository has no main
    */
-  public PullResult pull(ProjectId id, String remoteUrl) {
+  public PullResult pull(ProjectId id, String remoteUrl, long maxFileBytes) {
     try (Repository repository = JGitProjectFiles.open(id).orElseThrow(() -> new MirrorException("The project's repository is missing on disk."));
         Git git = Git.wrap(repository)) {
       try {
@@ -121,6 +122,11 @@ public final class ExternalGitTransport {
           if (ours != null && ours.equals(theirs)) {
             message = "main is already up to date with the external repository.";
           } else if (ours == null || walk.isMergedInto(walk.parseCommit(ours), walk.parseCommit(theirs))) {
+            // The same file size limit as pushes to Tessera: the pulled commits must not bring a larger file.
+            Optional<String> tooLarge = FileSizeLimitHook.oversized(repository, List.of(theirs), ref -> !ref.getName().startsWith("refs/tessera-external/"), maxFileBytes);
+            if (tooLarge.isPresent()) {
+              throw new PullRefusedException("The external repository's main cannot be pulled: " + tooLarge.get() + " (in the external repository).");
+            }
             RefUpdate update = repository.updateRef(MAIN);
             update.setExpectedOldObjectId(ours == null ? ObjectId.zeroId() : ours);
             update.setNewObjectId(theirs);

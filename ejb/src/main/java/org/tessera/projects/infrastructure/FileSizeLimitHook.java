@@ -3,9 +3,13 @@ package org.tessera.projects.infrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.ObjectWalk;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.transport.PreReceiveHook;
@@ -28,14 +32,25 @@ public final class FileSizeLimitHook implements PreReceiveHook {
 
   @Override
   public void onPreReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
-    try (ObjectWalk walk = new ObjectWalk(pack.getRepository())) {
+    List<ObjectId> pushed = commands.stream().map(ReceiveCommand::getNewId).filter(id -> !id.equals(ObjectId.zeroId())).toList();
+    oversized(pack.getRepository(), pushed, ref -> true, maxBytes).ifPresent(reason -> {
       for (ReceiveCommand command : commands) {
-        if (!command.getNewId().equals(ObjectId.zeroId())) {
-          walk.markStart(walk.parseAny(command.getNewId()));
-        }
+        command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
       }
-      for (Ref ref : pack.getRepository().getRefDatabase().getRefs()) {
-        if (ref.getObjectId() != null) {
+    });
+  }
+
+  /**
+   * The first file over {@code maxBytes} among the objects reachable from {@code tips} that the
+   * refs accepted by {@code known} do not reach yet, as a reason that names it; empty when all fit.
+   */
+  public static Optional<String> oversized(Repository repository, Collection<ObjectId> tips, Predicate<Ref> known, long maxBytes) {
+    try (ObjectWalk walk = new ObjectWalk(repository)) {
+      for (ObjectId tip : tips) {
+        walk.markStart(walk.parseAny(tip));
+      }
+      for (Ref ref : repository.getRefDatabase().getRefs()) {
+        if (ref.getObjectId() != null && known.test(ref)) {
           walk.markUninteresting(walk.parseAny(ref.getObjectId()));
         }
       }
@@ -46,14 +61,12 @@ public final class FileSizeLimitHook implements PreReceiveHook {
         if (object.getType() == Constants.OBJ_BLOB) {
           long size = walk.getObjectReader().getObjectSize(object, Constants.OBJ_BLOB);
           if (size > maxBytes) {
-            String reason = walk.getPathString() + " is " + megabytes(size) + " MB, larger than the " + megabytes(maxBytes) + " MB file size limit; remove it from the commits and push again";
-            for (ReceiveCommand command : commands) {
-              command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
-            }
-            return;
+            return Optional.of(walk.getPathString() + " is " + megabytes(size) + " MB, larger than the " + megabytes(maxBytes)
+                + " MB file size limit; remove it from the commits and push again");
           }
         }
       }
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -87,16 +87,27 @@ class ExternalGitTransportTest {
       git.push().setPushTags().call();
     }
 
-    PullResult result = transport.pull(ID, remote);
+    PullResult result = transport.pull(ID, remote, 50L << 20);
 
     assertThat(result.updated()).isTrue();
     assertThat(result.tagsAdded()).containsExactly("v2");
     assertThat(main(JGitProjectFiles.directoryOf(ID))).isEqualTo(main(temp.resolve("external.git")));
     assertThat(new JGitProjectFiles().read(ID, "notes.txt")).isPresent();
-    assertThat(transport.pull(ID, remote).updated()).isFalse();
+    assertThat(transport.pull(ID, remote, 50L << 20).updated()).isFalse();
     try (Repository repository = JGitProjectFiles.open(ID).orElseThrow()) {
       assertThat(repository.getRefDatabase().getRefsByPrefix("refs/tessera-external/")).isEmpty();
     }
+  }
+
+  @Test
+  void aPullThatWouldBringAFileOverTheLimitIsRefusedAndChangesNothing() throws Exception {
+    transport.push(ID, remote, List.of("refs/heads/main:refs/heads/main"));
+    ObjectId before = main(JGitProjectFiles.directoryOf(ID));
+    commitAndPush(cloneOfExternal("bob"), "big.bin", "x".repeat(2 << 20));
+
+    assertThatThrownBy(() -> transport.pull(ID, remote, 1L << 20)).isInstanceOf(PullRefusedException.class)
+        .hasMessageContaining("big.bin is 2 MB", "1 MB file size limit");
+    assertThat(main(JGitProjectFiles.directoryOf(ID))).isEqualTo(before);
   }
 
   @Test
@@ -109,7 +120,7 @@ class ExternalGitTransportTest {
     Git.cloneRepository().setURI(JGitProjectFiles.directoryOf(ID).toUri().toString()).setDirectory(ada.toFile()).call().close();
     commitAndPush(ada, "inside.txt", "inside\n");
 
-    assertThatThrownBy(() -> transport.pull(ID, remote)).isInstanceOf(PullRefusedException.class).hasMessageContaining("diverged", "git pull " + remote + " main");
+    assertThatThrownBy(() -> transport.pull(ID, remote, 50L << 20)).isInstanceOf(PullRefusedException.class).hasMessageContaining("diverged", "git pull " + remote + " main");
     assertThatThrownBy(() -> transport.push(ID, remote, List.of("refs/heads/main:refs/heads/main")))
         .isInstanceOf(ExternalGitTransport.MirrorException.class).hasMessageContaining("pull them into the project");
     assertThat(main(JGitProjectFiles.directoryOf(ID))).isNotEqualTo(before);
