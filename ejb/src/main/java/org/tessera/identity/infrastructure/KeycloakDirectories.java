@@ -412,7 +412,8 @@ public class KeycloakDirectories implements DirectoryProvider {
     return callRaw(method, path, body).orThrow();
   }
 
-  private Reply callRaw(String method, String path, JsonObject body) {
+  /** A call with the service account (one retry on 401), without turning errors into exceptions; also for {@link KeycloakUsers}. */
+  Reply callRaw(String method, String path, JsonObject body) {
     Reply reply = send(method, path, body);
     if (reply.status() == 401) {
       // The cached token may have been revoked or the realm restarted: one fresh try.

@@ -72,7 +72,8 @@ public final class FileSizeLimitHook implements PreReceiveHook {
     }
   }
 
-  private static long megabytes(long bytes) {
+  /** Bytes as whole megabytes, rounded up, for messages that name a size. */
+  static long megabytes(long bytes) {
     return (bytes + (1 << 20) - 1) >> 20;
   }
 }

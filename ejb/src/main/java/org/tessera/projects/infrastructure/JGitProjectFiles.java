@@ -117,7 +117,7 @@ public class JGitProjectFiles implements ProjectFiles {
         } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           long size = Files.size(file);
           if (size > maxFileBytes) {
-            throw new ArchiveRejectedException(path + " is " + megabytes(size) + " MB, larger than the " + megabytes(maxFileBytes)
+            throw new ArchiveRejectedException(path + " is " + FileSizeLimitHook.megabytes(size) + " MB, larger than the " + FileSizeLimitHook.megabytes(maxFileBytes)
                 + " MB file size limit; remove it from the archive and upload again.");
           }
           blobs.put(path, inserter -> {
@@ -136,9 +136,6 @@ public class JGitProjectFiles implements ProjectFiles {
     createWith(id, blobs, modes, new PersonIdent(authorName, authorEmail), message);
   }
 
-  private static long megabytes(long bytes) {
-    return (bytes + (1 << 20) - 1) >> 20;
-  }
 
   /** Writes one blob into the repository. */
   private interface Blob {

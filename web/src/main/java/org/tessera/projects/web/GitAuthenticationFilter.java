@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.tessera.identity.application.AccessTokenService;
+import org.tessera.identity.domain.UserLookup;
 import org.tessera.identity.domain.UserProfile;
-import org.tessera.identity.web.KeycloakUserLookup;
 
 /**
  * Git clients authenticate with HTTP Basic: the Tessera user name and a personal access token as
@@ -29,7 +29,7 @@ public class GitAuthenticationFilter extends HttpFilter {
   static final String USER = GitAuthenticationFilter.class.getName() + ".user";
 
   @EJB AccessTokenService tokens;
-  @Inject KeycloakUserLookup users;
+  @Inject UserLookup users;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
