@@ -30,6 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             LogoutCommand.class,
             ProjectsCommand.class,
             SessionsCommand.class,
+            DeploymentsCommand.class,
             TokensCommand.class,
             WhoamiCommand.class,
             CommandLine.HelpCommand.class

@@ -66,6 +66,25 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/projects/{id}/archive", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("GET /v1/projects/{id}/activity", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/projects/{id}/sessions", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/projects/{id}/deployments", List.of(401, 403, 403, 404, 403, 404));
+    EXPECTED.put("GET /v1/projects/{id}/deployments", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/deployments", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/deployments/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/deployments/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/deployments/{id}/logs", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/deployments/{id}/restart", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/deployments/{id}/redeploy", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("PUT /v1/deployments/{id}/visibility", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("POST /v1/deployments/{id}/shares", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("DELETE /v1/deployments/{id}/shares/{kind}/{name}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/deployments/{id}/tokens", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/deployments/{id}/tokens", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/deployments/{id}/tokens/{tokenId}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/deployments/{id}/versions", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/deployments/{id}/versions/{versionId}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("PUT /v1/deployments/{id}/split", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("GET /v1/admin/deployment-settings", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/deployment-settings", List.of(401, 403, 403, 403, 403, 400));
     EXPECTED.put("GET /v1/sessions", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("GET /v1/sessions/{id}", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("DELETE /v1/sessions/{id}", List.of(401, 404, 404, 404, 404, 404));
@@ -101,7 +120,8 @@ class EndpointRoleMatrixIT {
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
   static final Map<String, String> SAMPLES =
-      Map.of("{key}", "repository.uploaders", "{id}", "no-such-id", "{kind}", "user", "{name}", "nobody", "{commit}", "main", "{path}", "README.md");
+      Map.of("{key}", "repository.uploaders", "{id}", "no-such-id", "{kind}", "user", "{name}", "nobody", "{commit}", "main", "{path}", "README.md",
+          "{tokenId}", "no-such-token", "{versionId}", "no-such-version");
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

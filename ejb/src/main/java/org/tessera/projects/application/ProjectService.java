@@ -63,6 +63,9 @@ public interface ProjectService {
   /** What the caller may do with a project they can read. */
   ProjectAccess accessOf(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project is required.") Project project);
 
+  /** The commit a version, branch or commit id names (the default branch when blank). */
+  String commitOf(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A project id is required.") String id, String revision);
+
   /**
    * The project's anaconda-project.yml at a revision (null: newest on {@code main}), understood.
    *

@@ -201,6 +201,11 @@ public class ProjectServiceBean implements ProjectService {
   }
 
   @Override
+  public String commitOf(UserProfile caller, String id, String revision) {
+    return files.resolve(get(caller, id).id(), revision);
+  }
+
+  @Override
   public ProjectSpec spec(UserProfile caller, String id, String revision) {
     Project project = get(caller, id);
     return files.read(project.id(), revision, SPEC_FILE).map(bytes -> ProjectSpecParser.parse(new String(bytes, StandardCharsets.UTF_8))).orElseGet(() -> ProjectSpecParser.parse(""));

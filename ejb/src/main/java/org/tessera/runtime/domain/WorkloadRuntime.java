@@ -25,6 +25,14 @@ public interface WorkloadRuntime {
   /** Stops the workload and frees its resources; stopping a stopped or unknown one does nothing. */
   void stop(String id);
 
+  /**
+   * Stops the workload and forgets it (its checkout, its logs), so that its id can start again;
+   * runtimes that keep nothing after a stop need no more than {@link #stop}.
+   */
+  default void remove(String id) {
+    stop(id);
+  }
+
   /** The workload's status, or empty when the runtime has never heard of it. */
   Optional<WorkloadStatus> status(String id);
 

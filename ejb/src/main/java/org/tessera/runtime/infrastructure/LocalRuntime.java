@@ -256,7 +256,8 @@ public class LocalRuntime implements WorkloadRuntime {
     return root.resolve(id).resolve("work");
   }
 
-  /** Removes a final workload's directory (its checkout and logs). */
+  /** Stops the workload and removes its directory (its checkout and logs). */
+  @Override
   public synchronized void remove(String id) {
     status(id).filter(s -> !s.phase().isFinal()).ifPresent(s -> stop(id));
     org.tessera.projects.infrastructure.ArchiveExtractor.deleteRecursively(root.resolve(id));

@@ -29,7 +29,7 @@ public class HomeView {
     return List.of(
         new Area("Projects", "projects.xhtml", "Git-backed projects with anaconda-project.yml."),
         new Area("Sessions", "sessions.xhtml", "Jupyter sessions on shared machines and GPUs."),
-        new Area("Deployments", null, "Notebooks, dashboards and REST APIs behind Tessera."),
+        new Area("Deployments", "deployments.xhtml", "Notebooks, dashboards and REST APIs behind Tessera."),
         new Area("Jobs", null, "Scheduled runs of project commands."),
         new Area("Channels", null, "The company's conda and PyPI channels."),
         new Area("Admin", admin ? "admin/audit.xhtml" : null, admin ? "Audit trail of every change and sign-in; permissions; LDAP and Active Directory connections." : "For administrators."));

@@ -196,6 +196,13 @@ public final class ProblemMappers {
             case org.tessera.identity.domain.DirectoryAlreadyExistsException x ->
                 Problem.of(409, "directory-exists", "Directory exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("name", x.getMessage())));
             case org.tessera.identity.domain.DirectoryProviderUnavailableException x -> Problem.of(502, "keycloak-unavailable", "Keycloak unavailable", x.getMessage());
+            case org.tessera.deployments.domain.InvalidDeploymentRequestException x ->
+                Problem.of(400, "invalid-deployment-request", "Invalid deployment request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.deployments.domain.DeploymentExistsException x ->
+                Problem.of(409, "deployment-exists", "Name or URL taken", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.deployments.domain.DeploymentNotFoundException x -> Problem.of(404, "deployment-not-found", "Deployment not found", x.getMessage());
+            case org.tessera.deployments.domain.NotDeployableException x -> Problem.of(422, "not-deployable", "Not deployable", x.getMessage());
+            case org.tessera.deployments.domain.DeploymentAccessDeniedException x -> Problem.of(403, "deployment-access-denied", "Not allowed", x.getMessage());
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();

@@ -1,0 +1,7 @@
+package org.tessera.deployments.application;
+
+/**
+ * What a user asks for when deploying; everything but {@code name} may be null: the first deployable
+ * command, the default branch, the default profile, private, a URL from the name.
+ */
+public record DeployRequest(String name, String command, String revision, String resourceProfile, Boolean isPublic, String staticUrl) {}

@@ -1,0 +1,34 @@
+// Opens a deployment's URL without being signed in: Tessera sends the browser through the sign-in
+// and back to the deployment, where the deployed notebook renders. Then reads the Deployments page.
+//
+//   node deployment.mjs URL USERNAME PASSWORD DEPLOYMENT_PATH
+import { chromium } from 'playwright-core';
+
+const [url, username, password, path] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const seen = {};
+try {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(90000);
+  await page.goto(new URL(path, url).toString());
+  await page.waitForSelector('#kc-login');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('#kc-login');
+  await page.waitForSelector('#notebook-container .cell');
+  seen.url = page.url();
+  seen.cells = await page.locator('#notebook-container .cell').count();
+  await page.goto(`${url}deployments.xhtml`);
+  seen.list = (await page.textContent('#deployments')).replace(/\s+/g, ' ').trim();
+  console.log(JSON.stringify(seen));
+} catch (e) {
+  console.error(`deployment page failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,2 @@
+/** JSON bodies of the deployments API. */
+package org.tessera.deployments.rest.dto;
