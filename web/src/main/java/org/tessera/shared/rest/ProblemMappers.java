@@ -196,6 +196,12 @@ public final class ProblemMappers {
             case org.tessera.identity.domain.DirectoryAlreadyExistsException x ->
                 Problem.of(409, "directory-exists", "Directory exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("name", x.getMessage())));
             case org.tessera.identity.domain.DirectoryProviderUnavailableException x -> Problem.of(502, "keycloak-unavailable", "Keycloak unavailable", x.getMessage());
+            case org.tessera.identity.domain.InvalidIdentityProviderException x ->
+                Problem.of(400, "invalid-identity-provider", "Invalid identity provider settings", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            case org.tessera.identity.domain.IdentityProviderNotFoundException x -> Problem.of(404, "identity-provider-not-found", "Identity provider not found", x.getMessage());
+            case org.tessera.identity.domain.IdentityProviderAlreadyExistsException x ->
+                Problem.of(409, "identity-provider-exists", "Identity provider exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("alias", x.getMessage())));
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();
