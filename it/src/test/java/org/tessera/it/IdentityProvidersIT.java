@@ -37,6 +37,9 @@ class IdentityProvidersIT {
 
   @AfterAll
   static void stop() {
+    if (platform == null) {
+      return;
+    }
     removeLeftovers();
     Http.send("DELETE", platform.keycloakUrl() + "/admin/realms/" + CORP, master(), null);
   }
@@ -125,7 +128,9 @@ class IdentityProvidersIT {
   /** Keycloak's login page of realm tessera as a browser first sees it, with the provider buttons. */
   static String loginPage() {
     String redirect = URLEncoder.encode(platform.url() + "/", StandardCharsets.UTF_8);
-    return Http.get(platform.realmUrl() + "/protocol/openid-connect/auth?client_id=tessera-web&response_type=code&scope=openid&redirect_uri=" + redirect, null).body();
+    return Http.get(platform.realmUrl() + "/protocol/openid-connect/auth?client_id=tessera-web&response_type=code&scope=openid&redirect_uri=" + redirect
+        // tessera-web requires PKCE; any well-formed challenge shows the page.
+        + "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", null).body();
   }
 
   static JsonNode tesseraUser(String username) {

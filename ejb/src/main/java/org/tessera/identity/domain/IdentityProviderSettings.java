@@ -153,7 +153,8 @@ public record IdentityProviderSettings(
     if (metadataUrl != null && metadataXml != null) {
       problems.add(problem("metadataXml", "Give the IdP's metadata either as metadataUrl or as metadataXml, not both."));
     }
-    if (creating && metadataUrl == null && metadataXml == null && (ssoUrl == null || signingCertificate == null)) {
+    boolean badCertificate = problems.stream().anyMatch(p -> p.field().equals("signingCertificate"));
+    if (creating && metadataUrl == null && metadataXml == null && (ssoUrl == null || signingCertificate == null) && !badCertificate) {
       problems.add(problem(ssoUrl == null ? "ssoUrl" : "signingCertificate",
           "A SAML provider needs its metadata (metadataUrl or metadataXml) or its SSO URL (ssoUrl) and signing certificate (signingCertificate), so that Tessera only trusts assertions it signed."));
     }
