@@ -2,12 +2,12 @@
 // discovery URL cannot be reached is refused with a readable message, a Google provider is added
 // (its redirect URI shown in the table) and removed again.
 //
-//   node identity-providers.mjs URL USERNAME PASSWORD ALIAS UNREACHABLE_DISCOVERY_URL
+//   node identity-providers.mjs URL USERNAME PASSWORD ALIAS UNREACHABLE_DISCOVERY_URL [SCREENSHOT.png]
 //
 // Prints one JSON line with the page's messages after each step.
 import { chromium } from 'playwright-core';
 
-const [url, username, password, alias, unreachable] = process.argv.slice(2);
+const [url, username, password, alias, unreachable, screenshot] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -49,6 +49,7 @@ try {
   await submit(page.locator('#idp input.save'));
   seen.added = await messages();
   seen.redirectUri = (await row().locator('.redirect-uri').textContent()).trim();
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
 
   await submit(row().locator('input.remove'));
   seen.removed = await messages();

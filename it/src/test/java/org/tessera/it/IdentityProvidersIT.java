@@ -133,6 +133,12 @@ class IdentityProvidersIT {
         + "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", null).body();
   }
 
+  /** The corp realm's SAML IdP metadata, as an administrator would download it (XML, not JSON). */
+  static String samlDescriptor() throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(corpUrl() + "/protocol/saml/descriptor")).header("Accept", "application/xml").build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   static JsonNode tesseraUser(String username) {
     String token = master();
     JsonNode users = Http.get(platform.keycloakUrl() + "/admin/realms/tessera/users?exact=true&username=" + username, token).json();
@@ -204,7 +210,7 @@ class IdentityProvidersIT {
     assertThat(oidc.get("redirectUri").asText()).isEqualTo(platform.realmUrl() + "/broker/it-corp-oidc/endpoint");
     assertThat(oidc.get("clientSecretSet").asBoolean()).isTrue();
     assertThat(created.body()).doesNotContain(OIDC_SECRET);
-    assertThat(oidc.get("spMetadataUrl").isNull()).isTrue();
+    assertThat(oidc.path("spMetadataUrl").asText(null)).as("no SAML metadata for OIDC").isNull();
 
     Http.Response renamed = Http.send("PUT", idps() + "/it-corp-oidc", admin, "{\"displayName\": \"Corp OIDC login\"}");
     assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
@@ -220,8 +226,9 @@ class IdentityProvidersIT {
   }
 
   @Test
-  void saml_from_pasted_metadata_or_from_fields_and_mappers_replaced_with_the_provider() {
-    String metadata = Http.get(corpUrl() + "/protocol/saml/descriptor", null).body();
+  void saml_from_pasted_metadata_or_from_fields_and_mappers_replaced_with_the_provider() throws Exception {
+    String metadata = samlDescriptor();
+    assertThat(metadata).contains("IDPSSODescriptor");
     Http.Response pasted =
         add(Http.JSON.createObjectNode().put("alias", "it-corp-pasted").put("type", "saml").put("metadataXml", metadata)
             .set("mappers", Http.JSON.createArrayNode().add(Http.JSON.createObjectNode().put("name", "everyone").put("type", "hardcoded-role").put("role", "ae-uploader")))
@@ -301,7 +308,8 @@ class IdentityProvidersIT {
   void the_identity_providers_page_shows_refusals_and_the_redirect_uri() throws Exception {
     String unreachable = "http://127.0.0.1:" + Platform.port(599) + "/.well-known/openid-configuration";
     Process node =
-        new ProcessBuilder("node", "identity-providers.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), "it-page-google", unreachable)
+        new ProcessBuilder("node", "identity-providers.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), "it-page-google", unreachable,
+                Launcher.IT_DIR.resolve("identity-providers-page.png").toString())
             .directory(Launcher.ROOT.resolve("it/browser").toFile())
             .redirectErrorStream(true)
             .start();
