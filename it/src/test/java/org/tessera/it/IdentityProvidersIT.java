@@ -133,6 +133,15 @@ class IdentityProvidersIT {
         + "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", null).body();
   }
 
+  static void leaveCorpGroup(String username) {
+    String token = master();
+    String admin = platform.keycloakUrl() + "/admin/realms/" + CORP;
+    String userId = Http.get(admin + "/users?exact=true&username=" + username, token).json().get(0).get("id").asText();
+    for (JsonNode group : Http.get(admin + "/users/" + userId + "/groups", token).json()) {
+      assertThat(Http.send("DELETE", admin + "/users/" + userId + "/groups/" + group.get("id").asText(), token, null).status()).isEqualTo(204);
+    }
+  }
+
   /** The corp realm's SAML IdP metadata, as an administrator would download it (XML, not JSON). */
   static String samlDescriptor() throws Exception {
     var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(corpUrl() + "/protocol/saml/descriptor")).header("Accept", "application/xml").build();
@@ -182,6 +191,12 @@ class IdentityProvidersIT {
     assertThat(seen.get("username").asText()).isEqualTo("corp-carol");
     assertThat(seen.get("roles")).extracting(JsonNode::asText).contains("ae-uploader").doesNotContain("ae-admin");
     assertThat(tesseraUser("corp-carol").toString()).contains("it-corp-saml");
+
+    // Mappers apply at every sign-in: out of the IdP group, out of the role.
+    leaveCorpGroup("corp-carol");
+    JsonNode again = browserSignIn("it-corp-saml", "corp-carol");
+    assertThat(again.get("username").asText()).isEqualTo("corp-carol");
+    assertThat(again.get("roles")).extracting(JsonNode::asText).doesNotContain("ae-uploader").contains("ae-creator");
 
     Http.Response disabled = Http.send("PUT", idps() + "/it-corp-saml", admin, "{\"enabled\": false}");
     assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
