@@ -116,12 +116,18 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("POST /v1/admin/directories/{id}/test-connection", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("POST /v1/admin/directories/{id}/test-authentication", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("POST /v1/admin/directories/{id}/sync", List.of(401, 403, 403, 403, 403, 404));
+    // {} has no type (400); no-such-idp is no provider (404).
+    EXPECTED.put("GET /v1/admin/identity-providers", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("POST /v1/admin/identity-providers", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("GET /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("PUT /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
   static final Map<String, String> SAMPLES =
       Map.of("{key}", "repository.uploaders", "{id}", "no-such-id", "{kind}", "user", "{name}", "nobody", "{commit}", "main", "{path}", "README.md",
-          "{tokenId}", "no-such-token", "{versionId}", "no-such-version");
+          "{tokenId}", "no-such-token", "{versionId}", "no-such-version", "{alias}", "no-such-idp");
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

@@ -4,7 +4,8 @@ import jakarta.ejb.ApplicationException;
 import org.tessera.shared.domain.DomainException;
 
 /**
- * Keycloak, which holds the directories, could not be reached or refused Tessera's service account.
+ * Keycloak, which holds the directories and identity providers, could not be reached or refused
+ * Tessera's service account.
  * The message says which, and what the operator can check.
  */
 @ApplicationException(rollback = true)

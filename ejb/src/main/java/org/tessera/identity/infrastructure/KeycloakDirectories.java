@@ -412,26 +412,39 @@ public class KeycloakDirectories implements DirectoryProvider {
     return callRaw(method, path, body).orThrow();
   }
 
-  /** A call with the service account (one retry on 401), without turning errors into exceptions; also for {@link KeycloakUsers}. */
+  /**
+   * A call with the service account (one retry on 401), without turning errors into exceptions;
+   * also for {@link KeycloakUsers} and {@link KeycloakIdentityProviders}.
+   */
   Reply callRaw(String method, String path, JsonObject body) {
-    Reply reply = send(method, path, body);
+    return callRaw(method, path, body == null ? null : body.toString(), "application/json");
+  }
+
+  /** {@link #callRaw(String, String, JsonObject)} with a body of another type (e.g. a multipart form). */
+  Reply callRaw(String method, String path, String body, String contentType) {
+    Reply reply = send(method, path, body, contentType);
     if (reply.status() == 401) {
       // The cached token may have been revoked or the realm restarted: one fresh try.
       accessTokenExpiry = Instant.EPOCH;
-      reply = send(method, path, body);
+      reply = send(method, path, body, contentType);
     }
     return reply;
   }
 
-  private Reply send(String method, String path, JsonObject body) {
+  /** The realm's public URL, e.g. {@code http://host/auth/realms/tessera}: the base of broker endpoints. */
+  String realmUrl() {
+    return settings().realmUrl();
+  }
+
+  private Reply send(String method, String path, String body, String contentType) {
     KeycloakAdminSettings s = settings();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(s.adminUrl() + path))
             .timeout(Duration.ofSeconds(120))
             .header("Authorization", "Bearer " + token())
             .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+            .header("Content-Type", contentType)
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
             .build();
     return exchange(request, s);
   }

@@ -203,6 +203,12 @@ public final class ProblemMappers {
             case org.tessera.deployments.domain.DeploymentNotFoundException x -> Problem.of(404, "deployment-not-found", "Deployment not found", x.getMessage());
             case org.tessera.deployments.domain.NotDeployableException x -> Problem.of(422, "not-deployable", "Not deployable", x.getMessage());
             case org.tessera.deployments.domain.DeploymentAccessDeniedException x -> Problem.of(403, "deployment-access-denied", "Not allowed", x.getMessage());
+            case org.tessera.identity.domain.InvalidIdentityProviderException x ->
+                Problem.of(400, "invalid-identity-provider", "Invalid identity provider settings", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            case org.tessera.identity.domain.IdentityProviderNotFoundException x -> Problem.of(404, "identity-provider-not-found", "Identity provider not found", x.getMessage());
+            case org.tessera.identity.domain.IdentityProviderAlreadyExistsException x ->
+                Problem.of(409, "identity-provider-exists", "Identity provider exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("alias", x.getMessage())));
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();
