@@ -412,8 +412,8 @@ public class KeycloakDirectories implements DirectoryProvider {
     return callRaw(method, path, body).orThrow();
   }
 
-  /** A call with the service account (one retry on 401), without turning errors into exceptions; also for {@link KeycloakUsers}. */
-  Reply callRaw(String method, String path, JsonObject body) {
+  /** A call with the service account (one retry on 401), without turning errors into exceptions; also for {@link KeycloakUsers} and {@link KeycloakRealmAdministration}. */
+  Reply callRaw(String method, String path, JsonStructure body) {
     Reply reply = send(method, path, body);
     if (reply.status() == 401) {
       // The cached token may have been revoked or the realm restarted: one fresh try.
@@ -423,7 +423,7 @@ public class KeycloakDirectories implements DirectoryProvider {
     return reply;
   }
 
-  private Reply send(String method, String path, JsonObject body) {
+  private Reply send(String method, String path, JsonStructure body) {
     KeycloakAdminSettings s = settings();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(s.adminUrl() + path))
