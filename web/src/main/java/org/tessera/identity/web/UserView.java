@@ -31,6 +31,8 @@ public class UserView {
 
   private String username;
   private RealmUserDetails user;
+  /** Whether this request asked for the user already: an unknown one is reported once, not per EL reference. */
+  private boolean looked;
   private List<RealmGroup> groups;
   private String password;
   private boolean temporary = true;
@@ -54,7 +56,8 @@ public class UserView {
 
   /** The user, or null (with a message) when there is none by that name. */
   public RealmUserDetails getUser() {
-    if (user == null && isAdmin() && getUsername() != null) {
+    if (user == null && !looked && isAdmin() && getUsername() != null) {
+      looked = true;
       try {
         user = users.user(getUsername());
       } catch (DomainException e) {
@@ -153,6 +156,7 @@ public class UserView {
       error(e.getMessage());
     }
     user = null;
+    looked = false;
     actions = null;
     groups = null;
   }
