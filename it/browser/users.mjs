@@ -1,5 +1,6 @@
 // Signs in as an administrator, searches a user on the Users page, reads its source, disables and
-// enables it on its page, acts as it (banner on the home page) and stops acting as it.
+// enables it on its page, acts as it (banner on the home page) and stops acting as it; then opens
+// the Groups, Sign-in settings (with a refused timeout) and Events pages.
 //
 //   node users.mjs URL USERNAME PASSWORD USER
 //
@@ -45,6 +46,20 @@ try {
   await submit(page.locator('#stop-impersonating'));
   seen.afterStop = page.url();
   seen.bannerAfterStop = await page.locator('#impersonation-banner').count();
+  await page.goto(url + 'admin/groups.xhtml?group=admins');
+  seen.groups = await text('#groups');
+  seen.members = await text('#members');
+  await page.goto(url + 'admin/sign-in.xhtml');
+  seen.timeouts = await text('#timeouts-table');
+  await page.fill('#timeouts input.timeout-accessTokenLifespan', '999999');
+  await submit(page.locator('#timeouts\\:save'));
+  seen.invalidTimeout = await text('#messages');
+  await page.goto(url + 'admin/events.xhtml?kind=admin&type=UPDATE&size=5');
+  seen.adminEvents = await text('#admin-events');
+  await page.goto(url + 'admin/events.xhtml?kind=login&from=2026-13-01');
+  seen.badDate = await text('#messages');
+  await page.goto(url + 'admin/user.xhtml?username=uait-nobody');
+  seen.unknownUser = await text('#messages');
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`users page failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

@@ -268,7 +268,38 @@ class UsersAdminIT {
     assertThat(seen.get("adminPageWhileActing").asText()).contains("Only administrators can see and change users.");
     assertThat(seen.get("afterStop").asText()).contains("admin/user.xhtml?username=uait-lin");
     assertThat(seen.get("bannerAfterStop").asInt()).isZero();
+    assertThat(seen.get("groups").asText()).contains("/admins", "[ae-admin]");
+    assertThat(seen.get("members").asText()).contains(platform.adminUsername());
+    assertThat(seen.get("timeouts").asText()).contains("SSO Session Idle", "SSO Session Max", "Access Token Lifespan", "Login action timeout");
+    assertThat(seen.get("invalidTimeout").asText()).contains("Access Token Lifespan (999999 s) must be shorter than SSO Session Idle");
+    assertThat(seen.get("adminEvents").asText()).contains("UPDATE", "users/");
+    assertThat(seen.get("badDate").asText()).contains("is not a date");
+    assertThat(seen.get("unknownUser").asText()).contains("There is no user 'uait-nobody'");
     JsonNode audit = Http.get(api("/audit?action=identity.impersonat&actor=" + platform.adminUsername()), admin).json();
     assertThat(audit.get("events")).extracting(e -> e.get("action").asText()).contains("identity.impersonation-started", "identity.impersonation-ended");
+  }
+
+  /** {@code tessera admin users} through the launcher against the real API. */
+  @Test
+  void the_cli_lists_shows_disables_and_enables_users() {
+    String password = keycloak.ensureUser("uait-cli");
+    java.util.function.BiFunction<String, String[], Launcher.Result> cli = (stdin, args) -> Launcher.run(platform.env(), java.time.Duration.ofMinutes(2), stdin, args);
+    cli.apply(null, new String[] {"config", "set", "sites.master.url", platform.url()});
+    assertThat(cli.apply(platform.adminPassword() + "\n", new String[] {"login", "--username", platform.adminUsername(), "--password-stdin"}).exitCode()).isZero();
+
+    Launcher.Result list = cli.apply(null, new String[] {"admin", "users", "list", "--search", "uait-lin"});
+    Launcher.Result show = cli.apply(null, new String[] {"admin", "users", "show", "uait-cli"});
+    Launcher.Result disable = cli.apply(null, new String[] {"admin", "users", "disable", "uait-cli"});
+
+    assertThat(list.exitCode()).as(list.output()).isZero();
+    assertThat(list.output()).contains("uait-lin", "ldap:it-users-ldap");
+    assertThat(show.output()).contains("uait-cli@example.org", "source:", "local", "everyone");
+    assertThat(disable.exitCode()).as(disable.output()).isZero();
+    assertThat(tokenFor("uait-cli", password).status()).isEqualTo(400);
+    assertThat(cli.apply(null, new String[] {"admin", "users", "enable", "uait-cli"}).exitCode()).isZero();
+    assertThat(tokenFor("uait-cli", password).status()).isEqualTo(200);
+    Launcher.Result unknown = cli.apply(null, new String[] {"admin", "users", "show", "uait-nobody"});
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.output()).contains("There is no user 'uait-nobody'");
   }
 }

@@ -85,6 +85,15 @@ public class EventsView {
     return admins;
   }
 
+  /** Reads the page before rendering (view action), so that a refused filter shows in the messages above the table. */
+  public void load() {
+    if (isAdminEvents()) {
+      getAdmins();
+    } else {
+      getLogins();
+    }
+  }
+
   public boolean isHasNext() {
     return isAdminEvents() ? getAdmins().more() : getLogins().more();
   }

@@ -44,6 +44,12 @@ public class GroupsView {
     return groups;
   }
 
+  /** Reads the groups and the chosen group's members before rendering (view action), so that errors show in the messages above. */
+  public void load() {
+    getGroups();
+    getMembers();
+  }
+
   public List<String> getTesseraRoles() {
     return Roles.ALL;
   }

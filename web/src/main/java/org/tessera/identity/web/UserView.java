@@ -67,6 +67,11 @@ public class UserView {
     return user;
   }
 
+  /** Looks the user up before rendering (view action), so that an unknown name shows in the messages above. */
+  public void load() {
+    getUser();
+  }
+
   public List<RealmGroup> getGroups() {
     if (groups == null) {
       groups = isAdmin() ? users.groups() : List.of();

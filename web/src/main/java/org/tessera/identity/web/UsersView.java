@@ -44,6 +44,11 @@ public class UsersView {
     return result;
   }
 
+  /** Searches before rendering (view action), so that an error shows in the messages above the table. */
+  public void load() {
+    getResult();
+  }
+
   public boolean isHasPrevious() {
     return page > 0;
   }
