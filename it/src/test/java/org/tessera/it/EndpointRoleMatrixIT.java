@@ -122,12 +122,47 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("PUT /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("DELETE /v1/admin/identity-providers/{alias}", List.of(401, 403, 403, 403, 403, 404));
+    // Users, groups, realm settings and events (admins only): unknown user or group 404; {} lacks the password,
+    // the actions or any setting (400). Groups are looked up before users.
+    EXPECTED.put("GET /v1/admin/users", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("GET /v1/admin/users/{username}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/users/{username}/enable", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/users/{username}/disable", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/users/{username}/reset-password", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("PUT /v1/admin/users/{username}/required-actions", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("PUT /v1/admin/users/{username}/groups/{group}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/users/{username}/groups/{group}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("PUT /v1/admin/users/{username}/roles/{role}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/users/{username}/roles/{role}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("GET /v1/admin/users/{username}/sessions", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/users/{username}/sign-out", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("GET /v1/admin/groups", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("GET /v1/admin/groups/{group}/members", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("PUT /v1/admin/groups/{group}/roles/{role}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/groups/{group}/roles/{role}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("GET /v1/admin/realm-settings", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/realm-settings", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("GET /v1/admin/events/login", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("GET /v1/admin/events/admin", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("GET /v1/admin/events/config", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/events/config", List.of(401, 403, 403, 403, 403, 400));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
   static final Map<String, String> SAMPLES =
-      Map.of("{key}", "repository.uploaders", "{id}", "no-such-id", "{kind}", "user", "{name}", "nobody", "{commit}", "main", "{path}", "README.md",
-          "{tokenId}", "no-such-token", "{versionId}", "no-such-version", "{alias}", "no-such-idp");
+      Map.ofEntries(
+          Map.entry("{key}", "repository.uploaders"),
+          Map.entry("{id}", "no-such-id"),
+          Map.entry("{kind}", "user"),
+          Map.entry("{name}", "nobody"),
+          Map.entry("{commit}", "main"),
+          Map.entry("{path}", "README.md"),
+          Map.entry("{tokenId}", "no-such-token"),
+          Map.entry("{versionId}", "no-such-version"),
+          Map.entry("{alias}", "no-such-idp"),
+          Map.entry("{username}", "no-such-user"),
+          Map.entry("{group}", "no-such-group"),
+          Map.entry("{role}", "ae-uploader"));
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

@@ -92,6 +92,16 @@ class TesseraRealmTest {
   }
 
   @Test
+  void login_and_admin_events_are_stored_for_the_admin_events_page() {
+    assertThat(realm.get("eventsEnabled").asBoolean()).isTrue();
+    assertThat(realm.get("adminEventsEnabled").asBoolean()).isTrue();
+    assertThat(realm.get("eventsExpiration").asInt()).isPositive();
+    List<String> serviceRoles = new ArrayList<>();
+    realm.at("/users/1/clientRoles/realm-management").forEach(r -> serviceRoles.add(r.asText()));
+    assertThat(serviceRoles).contains("view-users", "manage-users", "query-groups", "view-realm", "manage-realm", "view-events", "manage-events");
+  }
+
+  @Test
   void no_secret_or_host_is_written_into_the_realm() {
     String json = realm.toString();
     assertThat(json).doesNotContain("localhost", "127.0.0.1");

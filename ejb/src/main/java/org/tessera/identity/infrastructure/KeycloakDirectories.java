@@ -414,13 +414,13 @@ public class KeycloakDirectories implements DirectoryProvider {
 
   /**
    * A call with the service account (one retry on 401), without turning errors into exceptions;
-   * also for {@link KeycloakUsers} and {@link KeycloakIdentityProviders}.
+   * also for {@link KeycloakUsers}, {@link KeycloakIdentityProviders} and {@link KeycloakRealmAdministration}.
    */
-  Reply callRaw(String method, String path, JsonObject body) {
+  Reply callRaw(String method, String path, JsonStructure body) {
     return callRaw(method, path, body == null ? null : body.toString(), "application/json");
   }
 
-  /** {@link #callRaw(String, String, JsonObject)} with a body of another type (e.g. a multipart form). */
+  /** {@link #callRaw(String, String, JsonStructure)} with a body of another type (e.g. a multipart form). */
   Reply callRaw(String method, String path, String body, String contentType) {
     Reply reply = send(method, path, body, contentType);
     if (reply.status() == 401) {

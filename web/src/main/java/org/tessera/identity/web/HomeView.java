@@ -32,7 +32,7 @@ public class HomeView {
         new Area("Deployments", "deployments.xhtml", "Notebooks, dashboards and REST APIs behind Tessera."),
         new Area("Jobs", null, "Scheduled runs of project commands."),
         new Area("Channels", null, "The company's conda and PyPI channels."),
-        new Area("Admin", admin ? "admin/audit.xhtml" : null, admin ? "Audit trail of every change and sign-in; permissions; LDAP and Active Directory connections." : "For administrators."));
+        new Area("Admin", admin ? "admin/audit.xhtml" : null, admin ? "Users, groups and roles; sign-in settings and events; audit trail; permissions; LDAP and Active Directory connections." : "For administrators."));
   }
 
   /** One navigation entry; {@code href} is null while the area does not exist. */

@@ -22,7 +22,7 @@ public class SignInAuditFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     currentUser
-        .profile()
+        .signedIn()
         .ifPresent(
             user ->
                 signIns.seen(

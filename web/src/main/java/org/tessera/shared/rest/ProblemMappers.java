@@ -209,6 +209,14 @@ public final class ProblemMappers {
             case org.tessera.identity.domain.IdentityProviderNotFoundException x -> Problem.of(404, "identity-provider-not-found", "Identity provider not found", x.getMessage());
             case org.tessera.identity.domain.IdentityProviderAlreadyExistsException x ->
                 Problem.of(409, "identity-provider-exists", "Identity provider exists", x.getMessage()).withErrors(List.of(new Problem.FieldError("alias", x.getMessage())));
+            case org.tessera.identity.domain.UserNotFoundException x -> Problem.of(404, "user-not-found", "User not found", x.getMessage());
+            case org.tessera.identity.domain.GroupNotFoundException x -> Problem.of(404, "group-not-found", "Group not found", x.getMessage());
+            case org.tessera.identity.domain.InvalidUserRequestException x ->
+                Problem.of(400, "invalid-user-request", "Invalid request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.identity.domain.LastAdministratorException x -> Problem.of(409, "last-administrator", "Last administrator", x.getMessage());
+            case org.tessera.identity.domain.InvalidRealmSettingsException x ->
+                Problem.of(400, "invalid-realm-settings", "Invalid realm settings", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();
