@@ -91,7 +91,7 @@ if [ ! -x "$CHP" ]; then
     die "npm install configurable-http-proxy failed; see $OUT/npm.log"
 fi
 CHP_VERSION=$("$CHP" --version 2>/dev/null || echo unknown)
-GUNICORN_VERSION=$(/usr/bin/python3 -m gunicorn --version 2>/dev/null | awk '{print $NF}' || echo unknown)
+GUNICORN_VERSION=$(/usr/bin/python3 -m gunicorn --version 2>/dev/null | awk '{ gsub(/[()]/, ""); print $NF }' || echo unknown)
 
 # --- a deployment to measure ------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // Opens a deployment's URL without being signed in: Tessera sends the browser through the sign-in
-// and back to the deployment, where the deployed notebook renders. Then reads the Deployments page.
+// and back to the deployment, where the deployed notebook renders. Then reads the Deployments page
+// and generates a token on the deployment's page.
 //
 //   node deployment.mjs URL USERNAME PASSWORD DEPLOYMENT_PATH
 import { chromium } from 'playwright-core';
@@ -25,6 +26,13 @@ try {
   seen.cells = await page.locator('#notebook-container .cell').count();
   await page.goto(`${url}deployments.xhtml`);
   seen.list = (await page.textContent('#deployments')).replace(/\s+/g, ' ').trim();
+  // The deployment's page: its status, then a token generated from its settings.
+  const name = path.split('/').filter(Boolean)[1];
+  await Promise.all([page.waitForURL(/deployment\.xhtml\?id=/), page.click(`#deployments a:text-is("${name}")`)]);
+  seen.status = (await page.textContent('#deployment-status')).trim();
+  await page.click('#tokens\\:generate');
+  await page.waitForSelector('#new-token');
+  seen.token = (await page.textContent('#new-token code')).trim();
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`deployment page failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

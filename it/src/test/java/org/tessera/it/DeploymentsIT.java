@@ -216,6 +216,10 @@ class DeploymentsIT {
     assertThat(seen.get("url").asText()).contains("/apps/" + name + "/notebooks/analysis.ipynb");
     assertThat(seen.get("cells").asInt()).isPositive();
     assertThat(seen.get("list").asText()).contains(name);
+    assertThat(seen.get("status").asText()).isEqualTo("running");
+    String token = seen.get("token").asText();
+    assertThat(token).startsWith("tsd_");
+    assertThat(call("GET", "/apps/" + name + "/api/contents/analysis.ipynb", bearer(token), null).statusCode()).as("the token made in the page works").isEqualTo(200);
   }
 
   @Test

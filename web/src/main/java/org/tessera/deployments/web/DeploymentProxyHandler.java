@@ -42,6 +42,9 @@ final class DeploymentProxyHandler implements HttpHandler {
 
   private final HttpHandler next;
   private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+  // Looked up once: both are application-scoped, and a CDI lookup per request costs throughput.
+  private volatile DeploymentProxyAuthorizer authorizer;
+  private volatile DeploymentTraffic traffic;
 
   private record Backend(int port, ProxyHandler handler) {}
 
@@ -73,7 +76,7 @@ final class DeploymentProxyHandler implements HttpHandler {
       }
       return;
     }
-    DeploymentProxyAuthorizer authorizer = CDI.current().select(DeploymentProxyAuthorizer.class).get();
+    DeploymentProxyAuthorizer authorizer = authorizer();
     AppAccess access = authorizer.access(user.orElse(null), token, urlPath);
     if (!access.allowed()) {
       if (access.status() == StatusCodes.UNAUTHORIZED) {
@@ -95,7 +98,7 @@ final class DeploymentProxyHandler implements HttpHandler {
     exchange.getRequestHeaders().put(USER, user.map(UserProfile::username).orElse(""));
     withoutSessionCookie(exchange);
     exchange.getResponseHeaders().put(VERSION, backend.label());
-    DeploymentTraffic traffic = CDI.current().select(DeploymentTraffic.class).get();
+    DeploymentTraffic traffic = traffic();
     long started = System.nanoTime();
     exchange.addExchangeCompleteListener((done, nextListener) -> {
       traffic.served(backend.versionId(), done.getStatusCode(), System.nanoTime() - started);
@@ -103,6 +106,20 @@ final class DeploymentProxyHandler implements HttpHandler {
     });
     // Leave the servlet machinery: the exchange is finished by the proxy, not by a servlet.
     exchange.dispatch(SameThreadExecutor.INSTANCE, proxy(backend).handler());
+  }
+
+  private DeploymentProxyAuthorizer authorizer() {
+    if (authorizer == null) {
+      authorizer = CDI.current().select(DeploymentProxyAuthorizer.class).get();
+    }
+    return authorizer;
+  }
+
+  private DeploymentTraffic traffic() {
+    if (traffic == null) {
+      traffic = CDI.current().select(DeploymentTraffic.class).get();
+    }
+    return traffic;
   }
 
   private static Optional<UserProfile> signedIn(HttpServerExchange exchange) {
