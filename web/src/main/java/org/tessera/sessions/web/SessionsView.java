@@ -51,6 +51,33 @@ public class SessionsView {
     return null;
   }
 
+  /** Restarts the editor on the same checkout (owner or administrator). */
+  public String restart(String id) {
+    try {
+      sessions.restart(user(), id);
+      list = null;
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Session " + id + " restarted.", null));
+    } catch (DomainException e) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+    return null;
+  }
+
+  /** CPU in cores, or what the runtime says instead ("not reported: ..."). */
+  public static String cpu(SessionView view) {
+    return view.usage() == null || view.usage().cpuCores() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.2f cores", view.usage().cpuCores());
+  }
+
+  /** Memory in MiB, or "not reported". */
+  public static String memory(SessionView view) {
+    return view.usage() == null || view.usage().memoryBytes() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.0f MiB", view.usage().memoryBytes() / 1048576.0);
+  }
+
+  /** "enforced" or "advisory". */
+  public static String limits(SessionView view) {
+    return view.usage() == null ? "" : view.usage().limits().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   public String age(SessionView view) {
     long minutes = java.time.Duration.between(view.session().createdAt().toInstant(), java.time.Instant.now()).toMinutes();
     return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
