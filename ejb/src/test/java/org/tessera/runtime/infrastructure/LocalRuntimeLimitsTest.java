@@ -35,7 +35,7 @@ class LocalRuntimeLimitsTest {
 
   private static final ResourceProfile SMALL = new ResourceProfile("small", "", true, "1", "1Gi", 0, Map.of());
   /** Allocates 200 MB, keeps it, and spins one core until killed. */
-  private static final List<String> HOG = List.of("/usr/bin/python3", "-c",
+  private static final List<String> HOG = List.of("python3", "-c",
       "import time\nx = bytearray(200 * 1024 * 1024)\nfor i in range(0, len(x), 4096): x[i] = 1\nprint('allocated', flush=True)\nwhile True: pass");
 
   @TempDir Path temp;
@@ -178,7 +178,7 @@ class LocalRuntimeLimitsTest {
 
   @Test
   void aRestartRunsTheCommandAgainOnTheSameCheckout() throws Exception {
-    List<String> server = List.of("/usr/bin/python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1");
+    List<String> server = List.of("python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1");
     runtime.start(spec("again", server, SMALL));
     WorkloadStatus first = await(runtime, "again", WorkloadStatus::reachable);
     Files.writeString(runtime.workingDirectory("again").resolve("unsaved.txt"), "not committed\n");
