@@ -119,12 +119,12 @@ public class SessionView {
 
   public String getCpu() {
     load();
-    return SessionsView.cpu(session);
+    return SessionsView.cpuOf(session);
   }
 
   public String getMemory() {
     load();
-    return SessionsView.memory(session);
+    return SessionsView.memoryOf(session);
   }
 
   public String stop() {

@@ -63,19 +63,27 @@ public class SessionsView {
     return null;
   }
 
-  /** CPU in cores, or what the runtime says instead ("not reported: ..."). */
-  public static String cpu(SessionView view) {
-    return view.usage() == null || view.usage().cpuCores() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.2f cores", view.usage().cpuCores());
+  /** CPU in cores, or "not reported" (the reason is in the cell's title). */
+  public String cpu(SessionView view) {
+    return cpuOf(view);
   }
 
   /** Memory in MiB, or "not reported". */
-  public static String memory(SessionView view) {
-    return view.usage() == null || view.usage().memoryBytes() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.0f MiB", view.usage().memoryBytes() / 1048576.0);
+  public String memory(SessionView view) {
+    return memoryOf(view);
   }
 
   /** "enforced" or "advisory". */
-  public static String limits(SessionView view) {
+  public String limits(SessionView view) {
     return view.usage() == null ? "" : view.usage().limits().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static String cpuOf(SessionView view) {
+    return view.usage() == null || view.usage().cpuCores() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.2f cores", view.usage().cpuCores());
+  }
+
+  static String memoryOf(SessionView view) {
+    return view.usage() == null || view.usage().memoryBytes() == null ? "not reported" : String.format(java.util.Locale.ROOT, "%.0f MiB", view.usage().memoryBytes() / 1048576.0);
   }
 
   public String age(SessionView view) {
