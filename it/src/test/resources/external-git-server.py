@@ -56,9 +56,10 @@ class GitHandler(BaseHTTPRequestHandler):
         if not match:
             self.refuse(401, "Unauthorized")
             return
-        user, _, prefix = match[0]
+        user = match[0][0]
         url = urlsplit(self.path)
-        if prefix != "*" and not url.path[1:].startswith(prefix):
+        # An account may have several grants (lines); any one that covers the path lets it through.
+        if not any(prefix == "*" or url.path[1:].startswith(prefix) for _, _, prefix in match):
             self.refuse(403, "Forbidden")
             return
         if ACCESS_FILE:
