@@ -258,9 +258,10 @@ public class LocalRuntime implements WorkloadRuntime {
       Process child = children.remove(id);
       Optional<Path> group = group(id, state);
       boolean outOfMemory = group.map(CgroupLimits::oomKilled).orElse(false);
-      String reason = child == null
+      Optional<Integer> exit = child == null ? Optional.empty() : exitValue(child);
+      String reason = exit.isEmpty()
           ? "the process ended while Tessera was not watching it"
-          : "the process exited with status " + child.exitValue() + (outOfMemory ? " (killed for using more memory than its profile allows)" : describe(child.exitValue()));
+          : "the process exited with status " + exit.get() + (outOfMemory ? " (killed for using more memory than its profile allows)" : describe(exit.get()));
       if (outOfMemory && child == null) {
         reason += " (its group recorded an out-of-memory kill: it used more memory than its profile allows)";
       }
@@ -273,6 +274,19 @@ public class LocalRuntime implements WorkloadRuntime {
       return save(dir, state, WorkloadPhase.RUNNING, null);
     }
     return toStatus(id, state);
+  }
+
+  /**
+   * The exit status of a child seen dead in /proc: Java reaps it on its own thread, so the status
+   * may lag a moment behind.
+   */
+  private static Optional<Integer> exitValue(Process child) {
+    try {
+      return child.waitFor(2, TimeUnit.SECONDS) ? Optional.of(child.exitValue()) : Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private static String describe(int exitValue) {
