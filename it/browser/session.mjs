@@ -33,6 +33,19 @@ try {
   await editor.locator('#notebook_list .item_name', { hasText: 'analysis.ipynb' }).first().waitFor();
   seen.files = await editor.locator('#notebook_list .item_name').allTextContents();
   seen.status = (await page.textContent('#session-status')).trim();
+  seen.limits = (await page.textContent('#session-limits')).trim();
+  seen.memory = (await page.textContent('#session-memory')).trim();
+  // Restart from the toolbar (after its confirmation): the page comes back with the editor running again.
+  page.once('dialog', (dialog) => dialog.accept());
+  await Promise.all([page.waitForNavigation(), page.click('#toolbar\\:restart')]);
+  await page.frameLocator('iframe#editor').locator('#notebook_list .item_name', { hasText: 'analysis.ipynb' }).first().waitFor({ timeout: 90000 });
+  seen.restartedStatus = (await page.textContent('#session-status')).trim();
+  // The administrators' list of every session, reached from the admin navigation.
+  await page.goto(`${url}admin/settings.xhtml`);
+  await Promise.all([page.waitForURL(/sessions\.xhtml\?all=true/), page.click('nav.admin-nav >> text=Sessions')]);
+  const id = seen.sessionUrl.replace(/.*id=/, '');
+  const row = page.locator('#sessions tbody tr', { hasText: id });
+  seen.listed = { memory: (await row.locator('.session-memory').textContent()).trim(), limits: (await row.locator('.session-limits').textContent()).trim() };
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`session page failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sessions",
         description = "Start, list, stop editor sessions and read their logs.",
         subcommands = {SessionsCommand.Start.class, SessionsCommand.ListSessions.class, SessionsCommand.Stop.class,
-            SessionsCommand.Logs.class, SessionsCommand.Profiles.class})
+            SessionsCommand.Restart.class, SessionsCommand.Logs.class, SessionsCommand.Profiles.class})
 final class SessionsCommand {
 
     static final String PATH = "/api/v1/sessions";
@@ -34,9 +34,28 @@ final class SessionsCommand {
         return root.context().out();
     }
 
+    static final String ROW = "%-16s  %-28s  %-12s  %-10s  %-10s  %-8s  %-8s  %-12s  %-8s  %s%n";
+
+    static void header(PrintWriter out) {
+        out.printf(ROW, "ID", "PROJECT", "OWNER", "PROFILE", "STATUS", "AGE", "CPU", "MEMORY", "LIMITS", "REASON");
+    }
+
     static void row(PrintWriter out, JsonNode s) {
-        out.printf("%-16s  %-28s  %-12s  %-10s  %-10s  %s%n", s.path("id").asText(), s.path("project").asText(), s.path("owner").asText(),
-                s.path("resourceProfile").asText(), s.path("status").asText(), s.path("reason").isNull() ? "" : s.path("reason").asText(""));
+        out.printf(ROW, s.path("id").asText(), s.path("project").asText(), s.path("owner").asText(),
+                s.path("resourceProfile").asText(), s.path("status").asText(), age(s.path("createdAt").asText()),
+                s.path("cpuCores").isNumber() ? String.format(java.util.Locale.ROOT, "%.2f", s.path("cpuCores").asDouble()) : "-",
+                s.path("memoryBytes").isNumber() ? String.format(java.util.Locale.ROOT, "%.0f MiB", s.path("memoryBytes").asDouble() / 1048576) : "-",
+                s.path("limits").asText(""), s.path("reason").isNull() ? "" : s.path("reason").asText(""));
+    }
+
+    /** "42m", "3h05m", "2d04h" since an ISO instant; "" when it cannot be read. */
+    static String age(String createdAt) {
+        try {
+            long minutes = java.time.Duration.between(java.time.Instant.parse(createdAt), java.time.Instant.now()).toMinutes();
+            return minutes < 60 ? minutes + "m" : minutes < 1440 ? String.format("%dh%02dm", minutes / 60, minutes % 60) : String.format("%dd%02dh", minutes / 1440, minutes % 1440 / 60);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     @Command(name = "start", description = "Start a session on a project and print its URL.")
@@ -98,10 +117,11 @@ final class SessionsCommand {
                 out.println(body);
                 return ExitCode.OK;
             }
-            out.printf("%-16s  %-28s  %-12s  %-10s  %-10s  %s%n", "ID", "PROJECT", "OWNER", "PROFILE", "STATUS", "REASON");
+            header(out);
             for (JsonNode session : api.read(body, JsonNode.class, PATH)) {
                 row(out, session);
             }
+            out.println("CPU in cores (recent average) and memory as the runtime reports them; - : not reported. LIMITS: enforced (cgroup, kubelet) or advisory (prlimit).");
             return ExitCode.OK;
         }
     }
@@ -122,7 +142,25 @@ final class SessionsCommand {
         }
     }
 
-    @Command(name = "logs", description = "Print the last lines of a session's output.")
+    @Command(name = "restart", description = "Restart a session's editor; files not committed stay (local runtime), open kernels end.")
+    static final class Restart implements Callable<Integer> {
+        @ParentCommand
+        SessionsCommand sessions;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            TesseraApiClient api = sessions.api();
+            String path = PATH + "/" + id + "/restart";
+            JsonNode session = api.read(api.post(path, java.util.Map.of()), JsonNode.class, path);
+            sessions.out().println("Restarted session " + id + ": " + session.path("status").asText() + ".");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "logs", description = "Print the last lines of a session's output (-f: follow it until the session ends).")
     static final class Logs implements Callable<Integer> {
         @ParentCommand
         SessionsCommand sessions;
@@ -133,9 +171,20 @@ final class SessionsCommand {
         @Option(names = {"-n", "--lines"}, defaultValue = "100", paramLabel = "N")
         int lines;
 
+        @Option(names = {"-f", "--follow"}, description = "Print the whole output, then new lines as they come, until the session ends (Ctrl-C to leave).")
+        boolean follow;
+
         @Override
         public Integer call() {
             TesseraApiClient api = sessions.api();
+            if (follow) {
+                PrintWriter out = sessions.out();
+                api.follow(PATH + "/" + id + "/logs?follow=true", line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                return ExitCode.OK;
+            }
             String path = PATH + "/" + id + "/logs?lines=" + lines;
             api.read(api.get(path), JsonNode.class, path).path("lines").forEach(line -> sessions.out().println(line.asText()));
             return ExitCode.OK;

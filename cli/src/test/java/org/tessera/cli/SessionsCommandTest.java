@@ -68,4 +68,49 @@ class SessionsCommandTest {
         assertThat(cli.run("sessions", "logs", "s1", "-n", "5").out()).contains("Serving notebooks");
         assertThat(site.server.requests("/api/v1/sessions/s1/logs").get(0).query()).isEqualTo("lines=5");
     }
+
+    @Test
+    void listAllShowsAgeCpuMemoryAndLimitsOrADashWhenNotReported() {
+        site.server.replies("/api/v1/sessions", Reply.json(200, "["
+                + "{\"id\":\"s1\",\"project\":\"ada/churn\",\"owner\":\"ada\",\"resourceProfile\":\"default\",\"status\":\"running\",\"reason\":null,"
+                + "\"createdAt\":\"2020-01-01T00:00:00Z\",\"cpuCores\":0.25,\"memoryBytes\":157286400,\"limits\":\"advisory\"},"
+                + "{\"id\":\"s2\",\"project\":\"bob/x\",\"owner\":\"bob\",\"resourceProfile\":\"large\",\"status\":\"stopped\",\"reason\":\"stopped\","
+                + "\"createdAt\":\"2020-01-01T00:00:00Z\",\"cpuCores\":null,\"memoryBytes\":null,\"limits\":\"enforced\"}]"));
+
+        Result result = cli.run("sessions", "list", "--all");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(site.server.requests("/api/v1/sessions").get(0).query()).isEqualTo("all=true");
+        java.util.List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).contains("AGE", "CPU", "MEMORY", "LIMITS");
+        assertThat(lines.get(1)).contains("s1", "ada", "0.25", "150 MiB", "advisory").containsPattern("\\d+d\\d\\dh");
+        assertThat(lines.get(2)).contains("s2", "bob", " - ", "enforced");
+    }
+
+    @Test
+    void restartPostsAndSaysTheNewStatus() {
+        site.server.replies("/api/v1/sessions/s1/restart", Reply.json(200, "{\"id\":\"s1\",\"status\":\"starting\"}"));
+
+        Result result = cli.run("sessions", "restart", "s1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Restarted session s1: starting.");
+        assertThat(site.server.requests("/api/v1/sessions/s1/restart").get(0).method()).isEqualTo("POST");
+    }
+
+    @Test
+    void logsFollowPrintsTheStreamedTextAndAnUnknownSessionFails() {
+        site.server.replies("/api/v1/sessions/s1/logs", new Reply(200, "text/plain; charset=UTF-8", "[I NotebookApp] Serving notebooks\nKernel started\n"));
+        site.server.replies("/api/v1/sessions/nope/logs", Reply.problem(404,
+                "{\"type\":\"urn:tessera:problem:session-not-found\",\"title\":\"Session not found\",\"status\":404,\"detail\":\"There is no session nope.\"}"));
+
+        Result result = cli.run("sessions", "logs", "-f", "s1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).containsExactly("[I NotebookApp] Serving notebooks", "Kernel started");
+        assertThat(site.server.requests("/api/v1/sessions/s1/logs").get(0).query()).isEqualTo("follow=true");
+        Result unknown = cli.run("sessions", "logs", "--follow", "nope");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("There is no session nope.");
+    }
 }

@@ -94,4 +94,37 @@ class TokensCommandTest {
 
         assertThat(result.out().lines()).contains("  default (unix): python app.py", "packages: python=3.11, flask", "variables: GREETING");
     }
+
+    @Test
+    void externalSetReadsTheTokenFromStandardInputAndNeverPrintsIt() {
+        site.server.replies("/api/v1/me/external-git-credential", Reply.json(200,
+                "{\"set\":true,\"username\":\"ada-git\",\"tokenSet\":true,\"updatedAt\":\"2026-01-01T00:00:00Z\"}"));
+
+        Result result = cli.runWithInput("ghp_s3cret\n", "tokens", "external", "set", "--username", "ada-git", "--token-stdin");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("saved for git user ada-git").doesNotContain("ghp_s3cret");
+        var request = site.server.requests("/api/v1/me/external-git-credential").get(0);
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.body()).contains("\"username\" : \"ada-git\"", "\"token\" : \"ghp_s3cret\"");
+        assertThat(cli.run("tokens", "external", "show").out()).contains("Git user ada-git, token set");
+    }
+
+    @Test
+    void externalSetWithoutATokenOnStandardInputSaysHowToPipeIt() {
+        Result result = cli.runWithInput("", "tokens", "external", "set", "--username", "ada-git", "--token-stdin");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("No token on standard input");
+        assertThat(site.server.requests("/api/v1/me/external-git-credential")).isEmpty();
+    }
+
+    @Test
+    void externalRemoveDeletesAndShowSaysWhenNoneIsSet() {
+        site.server.replies("/api/v1/me/external-git-credential", Reply.json(204, ""), Reply.json(200, "{\"set\":false}"));
+
+        assertThat(cli.run("tokens", "external", "remove").out()).contains("removed");
+        assertThat(site.server.requests("/api/v1/me/external-git-credential").get(0).method()).isEqualTo("DELETE");
+        assertThat(cli.run("tokens", "external", "show").out()).contains("No external git credentials", "tessera tokens external set");
+    }
 }

@@ -101,6 +101,11 @@ class BrowserSignInIT {
     JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
     assertThat(seen.get("status").asText()).isEqualTo("running");
     assertThat(seen.get("files").toString()).contains("analysis.ipynb", "anaconda-project.yml");
+    assertThat(seen.get("limits").asText()).isIn("enforced", "advisory");
+    assertThat(seen.get("memory").asText()).matches("\\d+ MiB");
+    assertThat(seen.get("restartedStatus").asText()).isEqualTo("running");
+    assertThat(seen.at("/listed/memory").asText()).matches("\\d+ MiB");
+    assertThat(seen.at("/listed/limits").asText()).isEqualTo(seen.get("limits").asText());
     String sessionId = seen.get("sessionUrl").asText().replaceFirst(".*id=", "");
     Http.send("DELETE", platform.url() + "/api/v1/sessions/" + sessionId, token, null);
   }

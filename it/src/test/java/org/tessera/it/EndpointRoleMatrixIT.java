@@ -39,6 +39,10 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("POST /v1/me/tokens", List.of(401, 400, 400, 400, 400, 400));
     EXPECTED.put("GET /v1/me/tokens", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("DELETE /v1/me/tokens/{id}", List.of(401, 404, 404, 404, 404, 404));
+    // Each signed-in user's own external git credentials: {} lacks the user name (400); removing none is fine (204).
+    EXPECTED.put("GET /v1/me/external-git-credential", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("PUT /v1/me/external-git-credential", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("DELETE /v1/me/external-git-credential", List.of(401, 204, 204, 204, 204, 204));
     EXPECTED.put("GET /v1/admin/permissions", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("PUT /v1/admin/permissions/{key}", List.of(401, 403, 403, 403, 403, 200));
     // Creating needs storage.creators (ae-creator); the empty body then fails validation.
@@ -92,6 +96,7 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/sessions/{id}/changes", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/sessions/{id}/commit", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/sessions/{id}/fetch", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/sessions/{id}/restart", List.of(401, 404, 404, 404, 404, 404));
     // Administrators only; {} has no idleMinutes (400).
     EXPECTED.put("GET /v1/admin/session-settings", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("PUT /v1/admin/session-settings", List.of(401, 403, 403, 403, 403, 400));

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Real Jupyter Notebook sessions started by the local runtime, reached only through Tessera's
  * proxy: a kernel executes code over the websocket, a notebook change is committed to the project,
- * strangers are refused, a killed editor is reported failed, and a restart of WildFly finds a
- * running session again.
+ * strangers are refused, a killed editor is reported failed, a restart of WildFly finds a
+ * running session again; administrators see everyone's sessions with their CPU and memory use and
+ * stop any; logs are followed as they are written; a restart keeps uncommitted files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionsIT {
@@ -86,6 +87,11 @@ class SessionsIT {
     assertThat(started.get("resourceProfile").asText()).isEqualTo("default");
     JsonNode running = await(admin, id, s -> s.get("status").asText().equals("running"));
     assertThat(running.get("editor").asText()).isEqualTo("notebook");
+    assertThat(running.get("memoryBytes").asLong()).as("a running notebook's memory: %s", running).isGreaterThan(20L << 20);
+    assertThat(running.get("cpuCores").isNumber()).as(running.toString()).isTrue();
+    assertThat(running.get("limits").asText()).isIn("enforced", "advisory");
+    // prlimit is what makes limits advisory; a cgroup makes them enforced.
+    assertThat(running.get("limitsNote").asText().contains("prlimit")).isEqualTo(running.get("limits").asText().equals("advisory"));
 
     Http.Response contents = Http.get(proxied(id, "api/contents"), admin);
     assertThat(contents.status()).as(contents.body()).isEqualTo(200);
@@ -230,6 +236,104 @@ class SessionsIT {
     } finally {
       Http.send("PUT", platform.url() + "/api/v1/admin/session-settings", admin, "{\"idleMinutes\": 0}");
     }
+  }
+
+  @Test
+  @Order(6)
+  void administrators_list_everyones_sessions_with_their_use_and_stop_any() throws Exception {
+    KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+    String owner = Http.passwordToken(platform.realmUrl(), "tessera-cli", "session-owner", keycloak.ensureUserWithRoles("session-owner", List.of("ae-creator")));
+    JsonNode project = ProjectsIT.create(owner, ProjectsIT.unique("owned-session"), "empty");
+    String id = start(owner, project.get("id").asText()).get("id").asText();
+    await(owner, id, s -> s.get("status").asText().equals("running"));
+
+    assertThat(Http.get(platform.url() + "/api/v1/sessions?all=true", owner).json()).as("others only see their own")
+        .allSatisfy(s -> assertThat(s.get("owner").asText()).isEqualTo("session-owner"));
+    JsonNode listed = null;
+    for (JsonNode s : Http.get(platform.url() + "/api/v1/sessions?all=true", admin).json()) {
+      if (s.get("id").asText().equals(id)) {
+        listed = s;
+      }
+    }
+    assertThat(listed).as("the admin's list has the user's session").isNotNull();
+    assertThat(listed.get("owner").asText()).isEqualTo("session-owner");
+    assertThat(listed.get("project").asText()).isEqualTo("session-owner/" + project.get("name").asText());
+    assertThat(listed.get("resourceProfile").asText()).isEqualTo("default");
+    assertThat(listed.get("createdAt").asText()).isNotBlank();
+    assertThat(listed.get("memoryBytes").asLong()).isGreaterThan(20L << 20);
+    assertThat(listed.get("usageSource").asText()).isIn("/proc", "cgroup");
+
+    assertThat(Http.send("DELETE", platform.url() + "/api/v1/sessions/" + id, admin, null).status()).isEqualTo(204);
+
+    JsonNode stopped = Http.get(platform.url() + "/api/v1/sessions/" + id, owner).json();
+    assertThat(stopped.get("status").asText()).isEqualTo("stopped");
+    assertThat(stopped.path("memoryBytes").isNumber()).as("no memory use reported once stopped: %s", stopped).isFalse();
+    assertThat(stopped.get("usageSource").asText()).startsWith("not reported");
+  }
+
+  @Test
+  @Order(7)
+  void logs_are_followed_as_they_are_written_until_the_session_ends() throws Exception {
+    JsonNode project = ProjectsIT.create(admin, ProjectsIT.unique("followed-session"), "empty");
+    String id = start(admin, project.get("id").asText()).get("id").asText();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(platform.url() + "/api/v1/sessions/" + id + "/logs?follow=true"))
+        .header("Authorization", "Bearer " + admin).build();
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(response.headers().firstValue("Content-Length")).as("streamed, not buffered").isEmpty();
+    java.util.Iterator<String> lines = response.body().iterator();
+    CompletableFuture<String> serving = CompletableFuture.supplyAsync(() -> {
+      while (lines.hasNext()) {
+        String line = lines.next();
+        if (line.contains("Jupyter Notebook") && line.contains("is running at")) {
+          return line;
+        }
+      }
+      return null;
+    });
+    assertThat(serving.get(90, TimeUnit.SECONDS)).as("the start-up line arrives while the stream is open").isNotNull();
+    await(admin, id, s -> s.get("status").asText().equals("running"));
+
+    CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> {
+      while (lines.hasNext()) {
+        lines.next();
+      }
+      return true;
+    });
+    assertThat(ended).as("still following while the session runs").isNotDone();
+    assertThat(Http.send("DELETE", platform.url() + "/api/v1/sessions/" + id, admin, null).status()).isEqualTo(204);
+    assertThat(ended.get(60, TimeUnit.SECONDS)).as("the stream ends with the session").isTrue();
+
+    KeycloakAdmin keycloak = new KeycloakAdmin(platform);
+    String stranger = Http.passwordToken(platform.realmUrl(), "tessera-cli", "session-stranger", keycloak.ensureUser("session-stranger"));
+    ApiIT.assertProblem(Http.get(platform.url() + "/api/v1/sessions/" + id + "/logs?follow=true", stranger), 404, "session-not-found");
+  }
+
+  @Test
+  @Order(8)
+  void a_restart_starts_the_editor_again_and_keeps_files_not_committed() throws Exception {
+    JsonNode project = ProjectsIT.create(admin, ProjectsIT.unique("restarted-session"), "empty");
+    String id = start(admin, project.get("id").asText()).get("id").asText();
+    await(admin, id, s -> s.get("status").asText().equals("running"));
+    Http.Response saved = Http.send("PUT", proxied(id, "api/contents/draft.txt"), admin, "{\"type\": \"file\", \"format\": \"text\", \"content\": \"not committed\\n\"}");
+    assertThat(saved.status()).as(saved.body()).isIn(200, 201);
+
+    Http.Response restarted = Http.send("POST", platform.url() + "/api/v1/sessions/" + id + "/restart", admin, null);
+
+    assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
+    assertThat(restarted.json().get("status").asText()).isIn("starting", "running");
+    await(admin, id, s -> s.get("status").asText().equals("running"));
+    Http.Response draft = Http.get(proxied(id, "api/contents/draft.txt"), admin);
+    assertThat(draft.status()).as("the proxy reaches the restarted editor: %s", draft.body()).isEqualTo(200);
+    assertThat(draft.json().get("content").asText()).isEqualTo("not committed\n");
+    assertThat(Http.get(platform.url() + "/api/v1/sessions/" + id + "/logs?lines=500", admin).json().get("lines").toString()).contains("Tessera: restarted at");
+    assertThat(Http.get(platform.url() + "/api/v1/audit?action=sessions.restarted", admin).json().at("/events/0/target").asText()).contains(id);
+
+    Http.send("DELETE", platform.url() + "/api/v1/sessions/" + id, admin, null);
+    assertThat(Http.send("POST", platform.url() + "/api/v1/sessions/" + id + "/restart", admin, null).status()).as("a stopped session can be restarted").isEqualTo(200);
+    await(admin, id, s -> s.get("status").asText().equals("running"));
+    Http.send("DELETE", platform.url() + "/api/v1/sessions/" + id, admin, null);
   }
 
   static JsonNode awaitLong(String token, String sessionId, Predicate<JsonNode> condition) throws InterruptedException {

@@ -121,6 +121,41 @@ public final class HttpTransport {
         }
     }
 
+    /**
+     * GET {@code uri} with no time limit, handing each line of a 2xx body to {@code lines} as it
+     * arrives (a followed log); returns the response, whose body is the error text on failure.
+     */
+    public HttpResponse<String> follow(URI uri, String accessToken, java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("User-Agent", "tessera-cli").header("Accept", "text/plain, application/problem+json")
+                .header("Authorization", "Bearer " + accessToken).GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    return new LinesResponse(response, String.join("\n", body.toList()));
+                }
+                body.forEach(lines);
+            }
+            return new LinesResponse(response, "");
+        } catch (IOException e) {
+            throw new ServerUnreachableException(uri, "Following " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while following " + uri);
+        }
+    }
+
+    /** A streamed response seen as text, so that error bodies go through the usual problem handling. */
+    private record LinesResponse(HttpResponse<java.util.stream.Stream<String>> lines, String body) implements HttpResponse<String> {
+        public int statusCode() { return lines.statusCode(); }
+        public HttpRequest request() { return lines.request(); }
+        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return lines.headers(); }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return lines.sslSession(); }
+        public URI uri() { return lines.uri(); }
+        public java.net.http.HttpClient.Version version() { return lines.version(); }
+    }
+
     /** A file response seen as text, so that error bodies go through the usual problem handling. */
     private record TextResponse(HttpResponse<java.nio.file.Path> file, String body) implements HttpResponse<String> {
         public int statusCode() { return file.statusCode(); }

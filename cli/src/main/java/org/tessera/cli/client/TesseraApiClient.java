@@ -71,6 +71,12 @@ public final class TesseraApiClient {
         checked(http.download(uri, accessToken.get(), target));
     }
 
+    /** An authenticated GET of a streamed text {@code path}, each line to {@code lines} as it comes. */
+    public void follow(String path, java.util.function.Consumer<String> lines) {
+        URI uri = site.resolve(path);
+        checked(http.follow(uri, accessToken.get(), lines));
+    }
+
     private String checked(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw ProblemException.from(response, json);

@@ -22,13 +22,31 @@ public interface ExternalGitService {
   /** Forgets the setting (and its token): projects are no longer mirrored. Role {@code ae-admin}. */
   void remove(UserProfile caller);
 
-  /** Pushes every project with all its branches and tags; one line per project. Role {@code ae-admin}. */
+  /** The caller's own credentials for the external service (never the token), empty when none are set. */
+  Optional<ExternalGitCredentialSummary> credential(UserProfile caller);
+
+  /**
+   * Sets the caller's user name and personal access token on the external service, with which
+   * their projects are pushed and pulled; the token is stored encrypted.
+   */
+  ExternalGitCredentialSummary setCredential(UserProfile caller, String gitUsername, String token);
+
+  /** Forgets the caller's credentials; their projects are no longer mirrored until they set new ones. */
+  void removeCredential(UserProfile caller);
+
+  /**
+   * Pushes every project with all its branches and tags, with the administrator's service account
+   * (as the seed's migration does); one line per project. Role {@code ae-admin}.
+   */
   List<MigrationResult> migrate(UserProfile caller);
 
   /** Where a project the caller may read is mirrored and how the newest attempts went. */
   MirrorStatus status(UserProfile caller, String projectId);
 
-  /** Fast-forwards the project's main from the external repository and adds new tags; needs write access. */
+  /**
+   * Fast-forwards the project's main from the external repository and adds new tags, with the
+   * owner's personal access token; needs write access.
+   */
   PullResult pull(UserProfile caller, String projectId);
 
   /**

@@ -26,6 +26,8 @@ import org.tessera.audit.application.AuditService;
 import org.tessera.audit.domain.AuditEvent.Outcome;
 import org.tessera.identity.domain.Roles;
 import org.tessera.identity.domain.UserProfile;
+import org.tessera.projects.domain.ExternalGitCredential;
+import org.tessera.projects.domain.ExternalGitCredentialMissingException;
 import org.tessera.projects.domain.ExternalGitFailedException;
 import org.tessera.projects.domain.ExternalGitNotConfiguredException;
 import org.tessera.projects.domain.ExternalGitRepository;
@@ -45,7 +47,10 @@ import org.tessera.projects.infrastructure.ExternalGitTransport;
 import org.tessera.projects.infrastructure.SecretCipher;
 
 /**
- * External git use cases. Network work (pushes, pulls, migrations) runs outside any transaction,
+ * External git use cases. Each project is pushed and pulled with its owner's own credentials (the
+ * seed: users add their personal access token, and the service grants each user access to their
+ * repositories); the administrator's service account is used only where the seed uses it: to
+ * create repositories through the service's API and to migrate existing projects. Network work (pushes, pulls, migrations) runs outside any transaction,
  * so a slow service never holds a database transaction open; each outcome is then recorded in a
  * transaction of its own. Work on one project's remote is serialised, so two quick pushes do not
  * race each other to the external service.
@@ -107,6 +112,43 @@ public class ExternalGitServiceBean implements ExternalGitService {
   }
 
   @Override
+  public Optional<ExternalGitCredentialSummary> credential(UserProfile caller) {
+    return repository.credentialOf(caller.username()).map(ExternalGitServiceBean::summary);
+  }
+
+  @Override
+  public ExternalGitCredentialSummary setCredential(UserProfile caller, String gitUsername, String token) {
+    ExternalGitCredential.validate(gitUsername, token);
+    String sealed = SecretCipher.forDataDirectory().encrypt(token.strip());
+    OffsetDateTime now = OffsetDateTime.now();
+    Optional<ExternalGitCredential> existing = repository.credentialOf(caller.username());
+    ExternalGitCredential credential;
+    if (existing.isPresent()) {
+      credential = existing.get();
+      credential.replace(gitUsername, sealed, now);
+    } else {
+      credential = new ExternalGitCredential(caller.username(), gitUsername, sealed, now);
+      repository.save(credential);
+    }
+    audit.record(new AuditRecord(caller.username(), "external-git.credential-set", "user:" + caller.username(), null, Outcome.SUCCESS,
+        "git user " + credential.gitUsername() + (existing.isPresent() ? ", token replaced" : ", token added")));
+    return summary(credential);
+  }
+
+  @Override
+  public void removeCredential(UserProfile caller) {
+    Optional<ExternalGitCredential> existing = repository.credentialOf(caller.username());
+    if (existing.isPresent()) {
+      repository.delete(existing.get());
+      audit.record(AuditRecord.success(caller.username(), "external-git.credential-removed", "user:" + caller.username(), null));
+    }
+  }
+
+  private static ExternalGitCredentialSummary summary(ExternalGitCredential credential) {
+    return new ExternalGitCredentialSummary(credential.gitUsername(), true, credential.updatedAt());
+  }
+
+  @Override
   @RolesAllowed(Roles.ADMIN)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<MigrationResult> migrate(UserProfile caller) {
@@ -114,7 +156,7 @@ public class ExternalGitServiceBean implements ExternalGitService {
     List<MigrationResult> report = new ArrayList<>();
     for (Project project : projects.all()) {
       String remote = settings.remoteUrl(project);
-      Optional<String> error = push(settings, project, List.of("refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*"), true, caller.username(), "projects.migrated");
+      Optional<String> error = push(settings, project, List.of("refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*"), true, true, caller.username(), "projects.migrated");
       report.add(new MigrationResult(project.id().value(), project.owner(), project.name().value(), remote,
           error.isEmpty() ? MigrationResult.Status.MIGRATED : MigrationResult.Status.FAILED, error.orElse(null)));
     }
@@ -129,8 +171,10 @@ public class ExternalGitServiceBean implements ExternalGitService {
     Project project = projectService.get(caller, projectId);
     Optional<ExternalGitSettings> settings = repository.settings().filter(ExternalGitSettings::enabled);
     String remote = settings.map(s -> s.remoteUrl(project)).orElse(null);
-    return repository.mirrorOf(project.id()).map(m -> m.status(settings.isPresent(), remote))
-        .orElse(new MirrorStatus(settings.isPresent(), remote, null, null, null, null, null));
+    MirrorStatus status = repository.mirrorOf(project.id()).map(m -> m.status(settings.isPresent(), remote))
+        .orElse(new MirrorStatus(settings.isPresent(), remote, null, null, null, null, null, null));
+    boolean ownerHasToken = repository.credentialOf(project.owner()).isPresent();
+    return settings.isPresent() && !ownerHasToken ? status.withCredentialProblem(ExternalGitCredentialMissingException.message(project.owner())) : status;
   }
 
   @Override
@@ -144,7 +188,11 @@ public class ExternalGitServiceBean implements ExternalGitService {
     String target = ProjectServiceBean.target(project);
     PullResult result;
     try {
-      result = locked(project.id(), () -> transport(settings).pull(project.id(), remote, projectService.maxFileBytes()));
+      ExternalGitTransport owners = ownerTransport(project);
+      result = locked(project.id(), () -> owners.pull(project.id(), remote, projectService.maxFileBytes()));
+    } catch (ExternalGitCredentialMissingException e) {
+      audit.record(new AuditRecord(caller.username(), "projects.pulled", target, null, Outcome.FAILURE, e.getMessage()));
+      throw e;
     } catch (PullRefusedException e) {
       audit.record(new AuditRecord(caller.username(), "projects.pulled", target, null, Outcome.FAILURE, e.getMessage()));
       throw e;
@@ -172,7 +220,7 @@ public class ExternalGitServiceBean implements ExternalGitService {
         return;
       }
       boolean first = repository.mirrorOf(id).map(m -> !m.everPushed()).orElse(true);
-      push(settings.get(), project.get(), refs.stream().map(ref -> ref + ":" + ref).toList(), first, actor, "projects.mirror-failed");
+      push(settings.get(), project.get(), refs.stream().map(ref -> ref + ":" + ref).toList(), first, false, actor, "projects.mirror-failed");
     } catch (RuntimeException e) {
       // Background work: nobody waits for it, so the log is the only place left to tell.
       LOG.log(Level.WARNING, "Mirroring project " + id + " failed unexpectedly", e);
@@ -201,19 +249,24 @@ public class ExternalGitServiceBean implements ExternalGitService {
     }
   }
 
-  /** Pushes and records the outcome; returns the error message, if any. */
-  private Optional<String> push(ExternalGitSettings settings, Project project, List<String> refSpecs, boolean ensureRepository, String actor, String action) {
+  /**
+   * Pushes and records the outcome; returns the error message, if any. The repository is created
+   * with the service account; the push goes with the owner's token, or the service account's when
+   * {@code asService} (migration).
+   */
+  private Optional<String> push(ExternalGitSettings settings, Project project, List<String> refSpecs, boolean ensureRepository, boolean asService, String actor, String action) {
     String remote = settings.remoteUrl(project);
     String pushed = null;
     String error = null;
     try {
+      ExternalGitTransport service = transport(settings);
+      ExternalGitTransport pusher = asService ? service : ownerTransport(project);
       pushed = locked(project.id(), () -> {
-        ExternalGitTransport transport = transport(settings);
         if (ensureRepository) {
-          transport.ensureRepository(settings.type(), settings.url(), settings.organization(), settings.repositoryName(project),
+          service.ensureRepository(settings.type(), settings.url(), settings.organization(), settings.repositoryName(project),
               "Tessera project " + project.owner() + "/" + project.name());
         }
-        return transport.push(project.id(), remote, refSpecs);
+        return pusher.push(project.id(), remote, refSpecs);
       });
     } catch (RuntimeException e) {
       error = e.getMessage() == null ? e.getClass().getSimpleName() + "; see the server log." : e.getMessage();
@@ -233,6 +286,20 @@ public class ExternalGitServiceBean implements ExternalGitService {
   private static ExternalGitTransport transport(ExternalGitSettings settings) {
     String token = settings.encryptedToken() == null ? null : SecretCipher.forDataDirectory().decrypt(settings.encryptedToken());
     return new ExternalGitTransport(settings.username(), token);
+  }
+
+  /** The project owner's own credentials for the external service. */
+  private ExternalGitTransport ownerTransport(Project project) {
+    ExternalGitCredential credential = repository.credentialOf(project.owner()).orElseThrow(() -> new ExternalGitCredentialMissingException(project.owner()));
+    String token;
+    try {
+      token = SecretCipher.forDataDirectory().decrypt(credential.encryptedToken());
+    } catch (IllegalStateException e) {
+      throw new ExternalGitFailedException("The personal access token of " + project.owner() + " for the external git service cannot be decrypted (the key file"
+          + " of the data directory was replaced); " + project.owner() + " enters it again under Access tokens → External git credentials.");
+    }
+    return new ExternalGitTransport(credential.gitUsername(), token,
+        "the personal access token of " + project.owner() + " (git user " + credential.gitUsername() + ") under Access tokens → External git credentials");
   }
 
   private static <T> T locked(ProjectId id, Supplier<T> work) {

@@ -14,4 +14,11 @@ public interface ExternalGitRepository {
   Optional<ProjectMirror> mirrorOf(ProjectId id);
 
   void save(ProjectMirror mirror);
+
+  /** A user's own credentials for the external service, by Tessera user name. */
+  Optional<ExternalGitCredential> credentialOf(String username);
+
+  void save(ExternalGitCredential credential);
+
+  void delete(ExternalGitCredential credential);
 }

@@ -70,7 +70,7 @@ public class ProjectMirror {
   }
 
   public MirrorStatus status(boolean enabled, String currentRemoteUrl) {
-    return new MirrorStatus(enabled, currentRemoteUrl == null ? remoteUrl : currentRemoteUrl, lastPushAt, lastPushed, lastErrorAt, lastError, lastPullAt);
+    return new MirrorStatus(enabled, currentRemoteUrl == null ? remoteUrl : currentRemoteUrl, lastPushAt, lastPushed, lastErrorAt, lastError, lastPullAt, null);
   }
 
   public boolean everPushed() {

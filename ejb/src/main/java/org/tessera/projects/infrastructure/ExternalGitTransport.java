@@ -51,11 +51,21 @@ public final class ExternalGitTransport {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String username;
   private final String token;
+  private final String whose;
 
-  /** {@code username} may be null (then {@code git}); {@code token} may be null for a server without authentication. */
+  /** The administrator's service account of the external git setting. */
   public ExternalGitTransport(String username, String token) {
+    this(username, token, "username and authToken on Admin → External git");
+  }
+
+  /**
+   * {@code username} may be null (then {@code git}); {@code token} may be null for a server without
+   * authentication; {@code whose} names the credentials and where to change them, for messages.
+   */
+  public ExternalGitTransport(String username, String token, String whose) {
     this.username = username == null || username.isBlank() ? "git" : username;
     this.token = token;
+    this.whose = whose;
   }
 
   /** A push or fetch failed; the message is meant for the project page and the audit trail. */
@@ -93,7 +103,7 @@ public final class ExternalGitTransport {
       }
       return done.isEmpty() ? "up to date" : String.join(", ", done);
     } catch (GitAPIException e) {
-      throw new MirrorException(describe(remoteUrl, e));
+      throw new MirrorException(describe(remoteUrl, e, whose));
     }
   }
 
@@ -166,7 +176,7 @@ public final class ExternalGitTransport {
         }
       }
     } catch (GitAPIException e) {
-      throw new MirrorException(describe(remoteUrl, e));
+      throw new MirrorException(describe(remoteUrl, e, whose));
     } catch (IOException e) {
       throw new MirrorException("Reading the project's repository failed: " + e.getMessage() + "; retry, and check the server's disk if it fails again.");
     }
@@ -176,11 +186,15 @@ public final class ExternalGitTransport {
     return new UsernamePasswordCredentialsProvider(username, token == null ? "" : token);
   }
 
-  private static String describe(String remoteUrl, Exception e) {
+  static String describe(String remoteUrl, Exception e, String whose) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.contains("not authorized") || message.contains("Authentication is required") || message.contains("401")) {
       return "The external git service refused the credentials for " + remoteUrl + " (" + message
-          + "); check username and authToken on Admin → External git.";
+          + "); check " + whose + ".";
+    }
+    if (message.contains("403") || message.contains("not permitted") || message.contains("Forbidden")) {
+      return "The external git service accepted the credentials but refused access to " + remoteUrl + " (" + message
+          + "); the external account behind " + whose + " needs access to that repository there.";
     }
     return "Could not reach " + remoteUrl + ": " + message + ". Check the external git service and the URLs on Admin → External git.";
   }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.tessera.projects.domain.ExternalGitCredential;
 import org.tessera.projects.domain.ExternalGitRepository;
 import org.tessera.projects.domain.ExternalGitSettings;
 import org.tessera.projects.domain.ProjectId;
@@ -37,6 +38,23 @@ public class JpaExternalGitRepository implements ExternalGitRepository {
   @Override
   public Optional<ProjectMirror> mirrorOf(ProjectId id) {
     return Optional.ofNullable(em.find(ProjectMirror.class, id.value()));
+  }
+
+  @Override
+  public Optional<ExternalGitCredential> credentialOf(String username) {
+    return Optional.ofNullable(em.find(ExternalGitCredential.class, username));
+  }
+
+  @Override
+  public void save(ExternalGitCredential credential) {
+    if (!em.contains(credential)) {
+      em.persist(credential);
+    }
+  }
+
+  @Override
+  public void delete(ExternalGitCredential credential) {
+    em.remove(em.contains(credential) ? credential : em.merge(credential));
   }
 
   @Override

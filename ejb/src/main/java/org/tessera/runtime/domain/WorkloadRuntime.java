@@ -1,5 +1,6 @@
 package org.tessera.runtime.domain;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,4 +42,20 @@ public interface WorkloadRuntime {
 
   /** The last {@code lines} lines of the workload's output (stdout and stderr together). */
   List<String> logs(String id, int lines);
+
+  /**
+   * The workload's output from its beginning, then as it is written, until the workload ends or the
+   * caller closes the stream (which the caller must do). An unknown workload gives an empty stream.
+   */
+  InputStream followLogs(String id);
+
+  /**
+   * Stops the workload if it runs and starts it again from {@code spec} (whose id names it), keeping
+   * what the runtime can keep of its files (local: the checkout with uncommitted changes; kubernetes:
+   * nothing, the Pod checks the project out again). Starts it fresh when the runtime never heard of it.
+   */
+  WorkloadStatus restart(WorkloadSpec spec);
+
+  /** CPU and memory the workload uses now, and how its limits are applied; never null. */
+  WorkloadUsage usage(String id);
 }

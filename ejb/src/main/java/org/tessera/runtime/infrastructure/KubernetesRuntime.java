@@ -41,6 +41,7 @@ import org.tessera.runtime.domain.WorkloadKind;
 import org.tessera.runtime.domain.WorkloadRuntime;
 import org.tessera.runtime.domain.WorkloadSpec;
 import org.tessera.runtime.domain.WorkloadStatus;
+import org.tessera.runtime.domain.WorkloadUsage;
 
 /**
  * The {@code kubernetes} runtime: each workload is a Pod {@code tessera-<kind>-<id>} built from the
@@ -65,11 +66,13 @@ public class KubernetesRuntime implements WorkloadRuntime {
   private static final String FILES_VOLUME = "user-credentials";
   private static final String GPU_NODE_LABEL = "nvidia.com/gpu.present";
 
+  private final ApiClient client;
   private final CoreV1Api api;
   private final KubernetesSettings settings;
 
   public KubernetesRuntime(ApiClient client, KubernetesSettings settings) {
-    this.api = new CoreV1Api(Objects.requireNonNull(client));
+    this.client = Objects.requireNonNull(client);
+    this.api = new CoreV1Api(client);
     this.settings = Objects.requireNonNull(settings);
   }
 
@@ -212,6 +215,84 @@ public class KubernetesRuntime implements WorkloadRuntime {
       }
     }
     return output.subList(Math.max(0, output.size() - lines), output.size());
+  }
+
+  /**
+   * The workload container's log through the pod log API with {@code follow}, which the API server
+   * ends when the container ends.
+   */
+  @Override
+  public java.io.InputStream followLogs(String id) {
+    Optional<V1Pod> found = pod(id);
+    if (found.isEmpty()) {
+      return java.io.InputStream.nullInputStream();
+    }
+    V1Pod pod = found.get();
+    try {
+      return new io.kubernetes.client.PodLogs(client).streamNamespacedPodLog(settings.namespace(), pod.getMetadata().getName(), pod.getSpec().getContainers().get(0).getName());
+    } catch (ApiException e) {
+      if (e.getCode() == 400 || e.getCode() == 404) {
+        // Not started yet, or gone: what there is comes from the logs so far.
+        return new java.io.ByteArrayInputStream((String.join("\n", logs(id, 5000)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      throw new KubernetesException("Following the logs of workload " + id, e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Deletes the Pod, Service and Secret, waits until the Pod is gone (a Pod's name is taken while
+   * it terminates), and starts the workload again; the new Pod checks the project out again.
+   */
+  @Override
+  public WorkloadStatus restart(WorkloadSpec spec) {
+    stop(spec.id());
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (pod(spec.id()).isPresent()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The Pod of workload " + spec.id() + " is still terminating after 60 s; restart again later.");
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while restarting workload " + spec.id(), e);
+      }
+    }
+    return start(spec);
+  }
+
+  /**
+   * Usage from the metrics API ({@code metrics.k8s.io}, served by metrics-server), summed over the
+   * Pod's containers; "not reported" when the cluster has no metrics API or no sample yet. The
+   * kubelet enforces the limits.
+   */
+  @Override
+  public WorkloadUsage usage(String id) {
+    String note = "enforced by the kubelet (Pod resource limits)";
+    try {
+      List<io.kubernetes.client.custom.PodMetrics> items = new io.kubernetes.client.Metrics(client).getPodMetrics(settings.namespace(), WORKLOAD_LABEL + "=" + id).getItems();
+      if (items == null || items.isEmpty() || items.get(0).getContainers() == null) {
+        return WorkloadUsage.notReported("not reported: the metrics API has no sample of this Pod (yet)", WorkloadUsage.Limits.ENFORCED, note);
+      }
+      java.math.BigDecimal cpu = java.math.BigDecimal.ZERO;
+      java.math.BigDecimal memory = java.math.BigDecimal.ZERO;
+      for (io.kubernetes.client.custom.ContainerMetrics container : items.get(0).getContainers()) {
+        Map<String, io.kubernetes.client.custom.Quantity> usage = Objects.requireNonNullElse(container.getUsage(), Map.of());
+        if (usage.get("cpu") != null) {
+          cpu = cpu.add(usage.get("cpu").getNumber());
+        }
+        if (usage.get("memory") != null) {
+          memory = memory.add(usage.get("memory").getNumber());
+        }
+      }
+      return new WorkloadUsage(cpu.setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(), memory.longValue(), "metrics API", WorkloadUsage.Limits.ENFORCED, note);
+    } catch (ApiException | RuntimeException e) {
+      // No metrics-server, no permission on metrics.k8s.io, or an answer of another shape: nothing to invent.
+      return WorkloadUsage.notReported("not reported: the cluster's metrics API is not reachable (" + (e instanceof ApiException a ? "HTTP " + a.getCode() : e.getClass().getSimpleName()) + ")",
+          WorkloadUsage.Limits.ENFORCED, note);
+    }
   }
 
   /** {@code tessera-session-<id>}, {@code tessera-app-<id>}, {@code tessera-job-<id>}. */

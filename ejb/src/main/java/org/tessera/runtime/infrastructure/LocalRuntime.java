@@ -26,20 +26,21 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.tessera.runtime.domain.Quantities;
 import org.tessera.runtime.domain.WorkloadPhase;
 import org.tessera.runtime.domain.WorkloadRuntime;
 import org.tessera.runtime.domain.WorkloadSpec;
 import org.tessera.runtime.domain.WorkloadStatus;
+import org.tessera.runtime.domain.WorkloadUsage;
 
 /**
  * Workloads as child processes of this host, one directory each under {@code root/<id>/}: the
  * project checkout ({@code work/}), the output ({@code output.log}) and the state ({@code
  * workload.properties}), which is everything needed to find a workload again after Tessera
  * restarts. Each process runs in a session of its own ({@code setsid}), so that stopping Tessera
- * does not stop it; it listens on a free loopback port. Memory limits are applied with {@code
- * prlimit} (address space), which is advisory compared with a cgroup: {@link #limitsEnforced()}
- * says so to the UI. GPUs are handed out by index through {@code CUDA_VISIBLE_DEVICES}.
+ * does not stop it; it listens on a free loopback port. Limits are applied as {@link CgroupLimits}
+ * finds the host allows: a cgroup v2 group per workload where it can, else {@code prlimit}, which
+ * is advisory; {@link #usage} says which to the UI. GPUs are handed out by index through {@code
+ * CUDA_VISIBLE_DEVICES}.
  */
 public class LocalRuntime implements WorkloadRuntime {
 
@@ -49,12 +50,23 @@ public class LocalRuntime implements WorkloadRuntime {
 
   private final Path root;
   private final GpuInventory gpus;
+  private final CgroupLimits limits;
   /** Processes started by this instance: their exit codes are known, unlike re-adopted ones. */
   private final Map<String, Process> children = new ConcurrentHashMap<>();
+  /** The previous CPU reading per workload, so that usage is a recent rate, not a lifetime average. */
+  private final Map<String, CpuReading> cpuReadings = new ConcurrentHashMap<>();
 
+  private record CpuReading(long wallNanos, long cpuNanos) {}
+
+  /** Limits as the host allows ({@link CgroupLimits#detect()}). */
   public LocalRuntime(Path root, GpuInventory gpus) {
+    this(root, gpus, CgroupLimits.detect());
+  }
+
+  public LocalRuntime(Path root, GpuInventory gpus, CgroupLimits limits) {
     this.root = root;
     this.gpus = gpus;
+    this.limits = limits;
   }
 
   @Override
@@ -62,9 +74,9 @@ public class LocalRuntime implements WorkloadRuntime {
     return "local";
   }
 
-  /** Limits are set per process with prlimit; a process tree can exceed them together. */
-  public boolean limitsEnforced() {
-    return false;
+  /** Whether workloads are held to their profiles by the kernel (a cgroup) or only per process (prlimit). */
+  public CgroupLimits limits() {
+    return limits;
   }
 
   @Override
@@ -76,11 +88,50 @@ public class LocalRuntime implements WorkloadRuntime {
     Properties state = new Properties();
     try {
       Files.createDirectories(dir);
-      spec.labels().forEach((k, v) -> state.setProperty("label." + k, v));
-      state.setProperty("label.tessera.org/kind", spec.kind().key());
-      state.setProperty("label.tessera.org/owner", spec.owner());
-      state.setProperty("label.tessera.org/project", spec.projectId() == null ? "" : spec.projectId());
-      state.setProperty("profile", spec.profile() == null ? "" : spec.profile().name());
+      label(spec, state);
+      checkout(spec, dir.resolve("work"));
+      writeFiles(dir.resolve("work"), spec.files());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Workload " + spec.id() + " could not start", e);
+      return fail(dir, state, "could not start: " + e.getMessage());
+    }
+    return launch(spec, dir, state);
+  }
+
+  /**
+   * Stops the process (if it runs) and starts the command again in the same checkout, so that
+   * files changed but not committed are still there.
+   */
+  @Override
+  public synchronized WorkloadStatus restart(WorkloadSpec spec) {
+    Path dir = root.resolve(spec.id());
+    Optional<Properties> loaded = load(dir);
+    if (loaded.isEmpty() || !Files.isDirectory(dir.resolve("work"))) {
+      org.tessera.projects.infrastructure.ArchiveExtractor.deleteRecursively(dir);
+      return start(spec);
+    }
+    Properties state = loaded.get();
+    live(state).ifPresent(LocalRuntime::terminate);
+    children.remove(spec.id());
+    cpuReadings.remove(spec.id());
+    gpus.release(spec.id());
+    group(spec.id(), state).ifPresent(CgroupLimits::remove);
+    try {
+      Files.writeString(dir.resolve(OUTPUT), "Tessera: restarted at " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not write the output of " + dir, e);
+    }
+    state.remove("pid");
+    state.remove("startTicks");
+    state.remove("cgroup");
+    return launch(spec, dir, state);
+  }
+
+  /** Starts the process of a workload whose checkout is in place. */
+  private WorkloadStatus launch(WorkloadSpec spec, Path dir, Properties state) {
+    try {
+      label(spec, state);
+      state.setProperty("limits", limits.mode().name());
       List<Integer> gpuIndexes = List.of();
       if (spec.profile() != null && spec.profile().gpus() > 0) {
         Optional<List<Integer>> granted = gpus.reserve(spec.id(), spec.profile().gpus(), inUseGpus());
@@ -91,15 +142,11 @@ public class LocalRuntime implements WorkloadRuntime {
         state.setProperty("gpus", String.join(",", gpuIndexes.stream().map(String::valueOf).toList()));
       }
       Path work = dir.resolve("work");
-      checkout(spec, work);
-      writeFiles(work, spec.files());
       int port = spec.port() > 0 ? spec.port() : freePort();
       state.setProperty("port", String.valueOf(port));
       List<String> command = new ArrayList<>(List.of("setsid"));
-      if (spec.profile() != null && spec.profile().memory() != null && !spec.profile().memory().isBlank()) {
-        command.addAll(List.of("prlimit", "--as=" + Quantities.bytes(spec.profile().memory())));
-      }
-      spec.command().forEach(arg -> command.add(arg.replace("{port}", String.valueOf(port))));
+      command.addAll(limits.wrap(spec.id(), spec.profile(), spec.command().stream().map(arg -> arg.replace("{port}", String.valueOf(port))).toList()));
+      limits.groupOf(spec.id()).ifPresent(group -> state.setProperty("cgroup", group.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(OUTPUT).toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "TZ"));
@@ -114,11 +161,25 @@ public class LocalRuntime implements WorkloadRuntime {
       children.put(spec.id(), process);
       state.setProperty("pid", String.valueOf(process.pid()));
       state.setProperty("startTicks", startTicks(process.pid()).orElse(""));
+      state.setProperty("startedAt", Instant.now().toString());
       return save(dir, state, WorkloadPhase.STARTING, null);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Workload " + spec.id() + " could not start", e);
       return fail(dir, state, "could not start: " + e.getMessage());
     }
+  }
+
+  private static void label(WorkloadSpec spec, Properties state) {
+    spec.labels().forEach((k, v) -> state.setProperty("label." + k, v));
+    state.setProperty("label.tessera.org/kind", spec.kind().key());
+    state.setProperty("label.tessera.org/owner", spec.owner());
+    state.setProperty("label.tessera.org/project", spec.projectId() == null ? "" : spec.projectId());
+    state.setProperty("profile", spec.profile() == null ? "" : spec.profile().name());
+  }
+
+  /** The cgroup a workload was started in by this runtime, if any. */
+  private static Optional<Path> group(String id, Properties state) {
+    return Optional.ofNullable(state.getProperty("cgroup")).filter(s -> !s.isBlank()).map(Path::of);
   }
 
   private void checkout(WorkloadSpec spec, Path work) throws IOException {
@@ -160,7 +221,9 @@ public class LocalRuntime implements WorkloadRuntime {
     }
     live(state).ifPresent(LocalRuntime::terminate);
     children.remove(id);
+    cpuReadings.remove(id);
     gpus.release(id);
+    group(id, state).ifPresent(CgroupLimits::remove);
     save(dir, state, WorkloadPhase.STOPPED, "stopped");
   }
 
@@ -193,16 +256,37 @@ public class LocalRuntime implements WorkloadRuntime {
     }
     if (live(state).isEmpty()) {
       Process child = children.remove(id);
-      String reason = child == null
+      Optional<Path> group = group(id, state);
+      boolean outOfMemory = group.map(CgroupLimits::oomKilled).orElse(false);
+      Optional<Integer> exit = child == null ? Optional.empty() : exitValue(child);
+      String reason = exit.isEmpty()
           ? "the process ended while Tessera was not watching it"
-          : "the process exited with status " + child.exitValue() + describe(child.exitValue());
+          : "the process exited with status " + exit.get() + (outOfMemory ? " (killed for using more memory than its profile allows)" : describe(exit.get()));
+      if (outOfMemory && child == null) {
+        reason += " (its group recorded an out-of-memory kill: it used more memory than its profile allows)";
+      }
       gpus.release(id);
+      cpuReadings.remove(id);
+      group.ifPresent(CgroupLimits::remove);
       return save(dir, state, WorkloadPhase.FAILED, reason);
     }
     if (phase == WorkloadPhase.STARTING && listening(Integer.parseInt(state.getProperty("port")))) {
       return save(dir, state, WorkloadPhase.RUNNING, null);
     }
     return toStatus(id, state);
+  }
+
+  /**
+   * The exit status of a child seen dead in /proc: Java reaps it on its own thread, so the status
+   * may lag a moment behind.
+   */
+  private static Optional<Integer> exitValue(Process child) {
+    try {
+      return child.waitFor(2, TimeUnit.SECONDS) ? Optional.of(child.exitValue()) : Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private static String describe(int exitValue) {
@@ -249,6 +333,124 @@ public class LocalRuntime implements WorkloadRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Follows {@code output.log}: what is there, then what is appended, until the workload is in a
+   * final phase and everything written has been read.
+   */
+  @Override
+  public InputStream followLogs(String id) {
+    Path output = root.resolve(id).resolve(OUTPUT);
+    if (!Files.exists(output)) {
+      return InputStream.nullInputStream();
+    }
+    try {
+      return new FollowingInputStream(new RandomAccessFile(output.toFile(), "r"), () -> status(id).map(s -> s.phase().isFinal()).orElse(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a growing file; at its end, waits for more until {@code ended} says the writer is done. */
+  private static final class FollowingInputStream extends InputStream {
+    private static final long POLL_MILLIS = 250;
+    private final RandomAccessFile file;
+    private final java.util.function.BooleanSupplier ended;
+    private boolean closed;
+
+    FollowingInputStream(RandomAccessFile file, java.util.function.BooleanSupplier ended) {
+      this.file = file;
+      this.ended = ended;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      while (!closed) {
+        int n = file.read(buffer, offset, length);
+        if (n > 0) {
+          return n;
+        }
+        // Checked before the last read so nothing written just before the end is lost.
+        boolean done = ended.getAsBoolean();
+        n = file.read(buffer, offset, length);
+        if (n > 0) {
+          return n;
+        }
+        if (done) {
+          return -1;
+        }
+        try {
+          Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("Interrupted while following the output");
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      file.close();
+    }
+  }
+
+  /**
+   * CPU and memory of the workload: from its cgroup where it has one, otherwise from {@code /proc}
+   * for every process of its session (the workload runs under {@code setsid}, so its pid is the
+   * session id), counting memory as proportional set size so shared pages are not counted twice.
+   */
+  @Override
+  public WorkloadUsage usage(String id) {
+    WorkloadUsage.Limits kind = limits.enforced() ? WorkloadUsage.Limits.ENFORCED : WorkloadUsage.Limits.ADVISORY;
+    Optional<Properties> state = load(root.resolve(id));
+    if (state.isEmpty()) {
+      return WorkloadUsage.notReported("not reported: the runtime has no record of it", kind, limits.describe());
+    }
+    if (!state.get().getProperty("limits", limits.mode().name()).equals(limits.mode().name())) {
+      // Started before the host's limits changed (e.g. Tessera now runs under systemd): its own way counts.
+      CgroupLimits.Mode then = CgroupLimits.Mode.valueOf(state.get().getProperty("limits"));
+      kind = then == CgroupLimits.Mode.PRLIMIT ? WorkloadUsage.Limits.ADVISORY : WorkloadUsage.Limits.ENFORCED;
+    }
+    String note = kind == WorkloadUsage.Limits.ENFORCED ? "enforced by the kernel (cgroup v2)" : limits.enforced()
+        ? "advisory: this workload was started before cgroups were available (prlimit)" : limits.describe();
+    Optional<ProcessHandle> process = live(state.get());
+    if (process.isEmpty()) {
+      return WorkloadUsage.notReported("not reported: the workload is not running", kind, note);
+    }
+    Optional<Path> group = group(id, state.get());
+    if (group.isEmpty() && limits.mode() == CgroupLimits.Mode.SYSTEMD && !state.get().getProperty("limits", "").equals("PRLIMIT")) {
+      group = CgroupLimits.groupOfProcess(process.get().pid());
+    }
+    Optional<long[]> reading = group.flatMap(CgroupLimits::readUsage);
+    String source = "cgroup";
+    if (reading.isEmpty()) {
+      reading = ProcUsage.ofSession(process.get().pid());
+      source = "/proc";
+    }
+    if (reading.isEmpty()) {
+      return WorkloadUsage.notReported("not reported: /proc of process " + process.get().pid() + " could not be read", kind, note);
+    }
+    long now = System.nanoTime();
+    long cpuNanos = reading.get()[1];
+    CpuReading previous = cpuReadings.put(id, new CpuReading(now, cpuNanos));
+    double cores;
+    if (previous != null && now - previous.wallNanos() > 200_000_000L && cpuNanos >= previous.cpuNanos()) {
+      cores = (double) (cpuNanos - previous.cpuNanos()) / (now - previous.wallNanos());
+    } else {
+      Instant started = Instant.parse(state.get().getProperty("startedAt", state.get().getProperty("since")));
+      long wall = Math.max(1, java.time.Duration.between(started, Instant.now()).toNanos());
+      cores = (double) cpuNanos / wall;
+    }
+    return new WorkloadUsage(Math.round(cores * 100) / 100.0, reading.get()[0], source, kind, note);
   }
 
   /** The directory a workload's files are checked out to. */

@@ -28,6 +28,15 @@ public interface SessionService {
   /** Stops the editor (owner or administrator); uncommitted changes end with the session. */
   SessionView stop(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id);
 
+  /**
+   * Stops the editor if it runs and starts it again on the same checkout, so changes that are not
+   * committed are kept (local runtime); owner or administrator, with write access to the project.
+   */
+  SessionView restart(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id);
+
+  /** The editor's output from the start and then as it comes, until the session ends; the caller closes it. */
+  java.io.InputStream followLogs(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id);
+
   /** The last lines of the editor's output. */
   List<String> logs(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A session id is required.") String id, int lines);
 

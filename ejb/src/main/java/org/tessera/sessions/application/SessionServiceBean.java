@@ -76,10 +76,36 @@ public class SessionServiceBean implements SessionService {
     ResourceProfile profile = profiles.choose(caller, profileName);
     Session session = new Session(project.id().value(), caller.username(), editor, profile.name(), OffsetDateTime.now());
     sessions.add(session);
-    WorkloadStatus status = runtime.start(new WorkloadSpec(
+    WorkloadStatus status = runtime.start(spec(session, project, editor, profile));
+    if (runtime instanceof LocalRuntime local && Files.isDirectory(local.workingDirectory(session.id()).resolve(".git"))) {
+      excludeEditorFiles(local.workingDirectory(session.id()));
+    }
+    audit.record(new AuditRecord(caller.username(), "sessions.started", "session:" + session.id() + " project:" + project.id(), null,
+        org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, editor.key() + " on profile " + profile.name()));
+    return view(session, project, status);
+  }
+
+  @Override
+  public SessionView restart(UserProfile caller, String id) {
+    Session session = owned(caller, id);
+    Project project = projects.get(caller, session.projectId());
+    if (!projects.accessOf(caller, project).includes(ProjectAccess.WRITE) && !caller.hasRole(Roles.ADMIN)) {
+      throw new ProjectAccessDeniedException(project, ProjectAccess.WRITE);
+    }
+    ResourceProfile profile = profiles.choose(caller, session.profile());
+    session.markRestarted();
+    WorkloadStatus status = runtime.restart(spec(session, project, Editor.chosen(session.editor()), profile));
+    // The editor listens on a new port now: the proxy must not use its cached target.
+    accessChanged.fire(new AccessChanged(null, session.id()));
+    audit.record(AuditRecord.success(caller.username(), "sessions.restarted", "session:" + session.id() + " project:" + session.projectId(), null));
+    return view(session, project, status);
+  }
+
+  private static WorkloadSpec spec(Session session, Project project, Editor editor, ResourceProfile profile) {
+    return new WorkloadSpec(
         session.id(),
         WorkloadKind.SESSION,
-        caller.username(),
+        session.owner(),
         project.id().value(),
         JGitProjectFiles.directoryOf(project.id()).toUri().toString(),
         null,
@@ -88,13 +114,7 @@ public class SessionServiceBean implements SessionService {
         Map.of(),
         profile,
         0,
-        Map.of("tessera.org/session", session.id())));
-    if (runtime instanceof LocalRuntime local && Files.isDirectory(local.workingDirectory(session.id()).resolve(".git"))) {
-      excludeEditorFiles(local.workingDirectory(session.id()));
-    }
-    audit.record(new AuditRecord(caller.username(), "sessions.started", "session:" + session.id() + " project:" + project.id(), null,
-        org.tessera.audit.domain.AuditEvent.Outcome.SUCCESS, editor.key() + " on profile " + profile.name()));
-    return view(session, project, status);
+        Map.of("tessera.org/session", session.id()));
   }
 
   /** The editor's command line: it listens on the runtime's port under the proxy's path, and trusts only the secret. */
@@ -167,6 +187,11 @@ public class SessionServiceBean implements SessionService {
     accessChanged.fire(new AccessChanged(null, session.id()));
     audit.record(AuditRecord.success(caller.username(), "sessions.stopped", "session:" + session.id() + " project:" + session.projectId(), null));
     return view(session, null, null);
+  }
+
+  @Override
+  public java.io.InputStream followLogs(UserProfile caller, String id) {
+    return runtime.followLogs(visible(caller, id).id());
   }
 
   @Override
@@ -300,6 +325,6 @@ public class SessionServiceBean implements SessionService {
     WorkloadPhase phase = session.isStopped() ? WorkloadPhase.STOPPED : current == null ? WorkloadPhase.FAILED : current.phase();
     String reason = session.isStopped() ? "stopped" : current == null ? "the runtime has no record of it" : current.reason();
     String project = known == null ? projects.displayName(session.projectId()) : known.owner() + "/" + known.name();
-    return new SessionView(session, project, phase, reason, current == null ? session.createdAt().toInstant() : current.since());
+    return new SessionView(session, project, phase, reason, current == null ? session.createdAt().toInstant() : current.since(), runtime.usage(session.id()));
   }
 }

@@ -104,6 +104,11 @@ public class Session {
     return "/s/" + id + "/";
   }
 
+  /** A restarted session runs again, whether it had been stopped or not. */
+  public void markRestarted() {
+    stoppedAt = null;
+  }
+
   public void markStopped(OffsetDateTime now) {
     if (stoppedAt == null) {
       stoppedAt = now.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -40,6 +40,7 @@ import org.tessera.runtime.domain.WorkloadKind;
 import org.tessera.runtime.domain.WorkloadPhase;
 import org.tessera.runtime.domain.WorkloadSpec;
 import org.tessera.runtime.domain.WorkloadStatus;
+import org.tessera.runtime.domain.WorkloadUsage;
 
 /**
  * API-level: the runtime against fabric8's Kubernetes mock server in CRUD mode, which stores objects
@@ -297,6 +298,60 @@ class KubernetesRuntimeApiLevelTest {
         .satisfiesExactly(
             clone -> assertThat(clone).contains("container=clone-project").contains("tailLines=1"),
             editor -> assertThat(editor).contains("container=editor").contains("tailLines=1"));
+  }
+
+  @Test
+  void apiLevel_usageIsNotReportedWithoutAMetricsSampleAndLimitsAreEnforcedByTheKubelet() {
+    String id = newId();
+    runtime.start(session(id, SMALL, Map.of()));
+
+    WorkloadUsage usage = runtime.usage(id);
+
+    assertThat(usage.reported()).isFalse();
+    assertThat(usage.cpuCores()).isNull();
+    assertThat(usage.source()).startsWith("not reported");
+    assertThat(usage.limits()).isEqualTo(WorkloadUsage.Limits.ENFORCED);
+  }
+
+  /** The test plays metrics-server by storing a PodMetrics object where the metrics API serves it. */
+  @Test
+  void apiLevel_usageComesFromTheMetricsApiSummedOverContainers() throws ApiException {
+    String id = newId();
+    runtime.start(session(id, SMALL, Map.of()));
+    Map<String, Object> metrics = Map.of(
+        "apiVersion", "metrics.k8s.io/v1beta1",
+        "kind", "PodMetrics",
+        "metadata", Map.of("name", "tessera-session-" + id, "namespace", NAMESPACE, "labels", Map.of("tessera.org/workload", id)),
+        "timestamp", "2026-01-01T00:00:00Z",
+        "window", "30s",
+        "containers", List.of(
+            Map.of("name", "editor", "usage", Map.of("cpu", "250m", "memory", "300Mi")),
+            Map.of("name", "sidecar", "usage", Map.of("cpu", "50m", "memory", "20Mi"))));
+    new io.kubernetes.client.openapi.apis.CustomObjectsApi(api.getApiClient()).createNamespacedCustomObject("metrics.k8s.io", "v1beta1", NAMESPACE, "pods", metrics).execute();
+
+    WorkloadUsage usage = runtime.usage(id);
+
+    assertThat(usage.source()).isEqualTo("metrics API");
+    assertThat(usage.cpuCores()).isEqualTo(0.3);
+    assertThat(usage.memoryBytes()).isEqualTo(320L << 20);
+    assertThat(runtime.usage(newId()).reported()).as("another workload has no sample").isFalse();
+  }
+
+  @Test
+  void apiLevel_restartReplacesThePodWithANewOne() throws ApiException {
+    String id = newId();
+    runtime.start(session(id, SMALL, Map.of()));
+    String name = "tessera-session-" + id;
+    String firstUid = api.readNamespacedPod(name, NAMESPACE).execute().getMetadata().getUid();
+    setStatus(name, new V1PodStatus().phase("Failed"));
+    assertThat(runtime.status(id).orElseThrow().phase()).isEqualTo(WorkloadPhase.FAILED);
+
+    WorkloadStatus restarted = runtime.restart(session(id, SMALL, Map.of()));
+
+    assertThat(restarted.phase()).isEqualTo(WorkloadPhase.PENDING);
+    assertThat(api.readNamespacedPod(name, NAMESPACE).execute().getMetadata().getUid()).isNotEqualTo(firstUid);
+    assertThat(api.readNamespacedService(name, NAMESPACE).execute()).isNotNull();
+    assertThat(runtime.restart(session(newId(), SMALL, Map.of())).phase()).as("an unknown workload starts fresh").isEqualTo(WorkloadPhase.PENDING);
   }
 
   private static WorkloadSpec session(String id, ResourceProfile profile, Map<String, String> files) {

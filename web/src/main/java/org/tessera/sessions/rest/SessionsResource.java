@@ -67,10 +67,37 @@ public class SessionsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * The last {@code lines} lines as JSON; with {@code follow=true} the whole output as plain text,
+   * streamed (chunked) as it is written until the session ends or the client goes away.
+   */
   @GET
   @Path("/sessions/{id}/logs")
-  public Map<String, List<String>> logs(@PathParam("id") String id, @QueryParam("lines") @DefaultValue("200") int lines) {
-    return Map.of("lines", sessions.logs(caller(), id, lines));
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  public Response logs(@PathParam("id") String id, @QueryParam("lines") @DefaultValue("200") int lines, @QueryParam("follow") @DefaultValue("false") boolean follow) {
+    if (!follow) {
+      return Response.ok(Map.of("lines", sessions.logs(caller(), id, lines)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    java.io.InputStream output = sessions.followLogs(caller(), id);
+    jakarta.ws.rs.core.StreamingOutput stream = out -> {
+      try (output) {
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = output.read(buffer)) >= 0) {
+          out.write(buffer, 0, n);
+          // Each piece goes out as a chunk at once: the client follows as it is written.
+          out.flush();
+        }
+      }
+    };
+    return Response.ok(stream, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").header("X-Accel-Buffering", "no").build();
+  }
+
+  /** Stops the editor if it runs and starts it again on the same checkout; 200 with the session. */
+  @POST
+  @Path("/sessions/{id}/restart")
+  public SessionResponse restart(@PathParam("id") String id) {
+    return SessionResponse.from(sessions.restart(caller(), id));
   }
 
   /** Files changed in the session since it last synchronised with the project. */

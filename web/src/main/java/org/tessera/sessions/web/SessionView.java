@@ -107,6 +107,26 @@ public class SessionView {
     return null;
   }
 
+  public String restart() {
+    try {
+      sessions.restart(user(), id);
+      return "session.xhtml?faces-redirect=true&id=" + id;
+    } catch (DomainException e) {
+      FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    }
+  }
+
+  public String getCpu() {
+    load();
+    return SessionsView.cpuOf(session);
+  }
+
+  public String getMemory() {
+    load();
+    return SessionsView.memoryOf(session);
+  }
+
   public String stop() {
     try {
       sessions.stop(user(), id);

@@ -183,6 +183,8 @@ public final class ProblemMappers {
                 Problem.of(400, "invalid-external-git", "Invalid external git setting", x.getMessage())
                     .withErrors(x.errors().entrySet().stream().map(f -> new Problem.FieldError(f.getKey(), f.getValue())).sorted(Comparator.comparing(Problem.FieldError::field)).toList());
             case org.tessera.projects.domain.ExternalGitNotConfiguredException x -> Problem.of(409, "external-git-not-configured", "No external git service", x.getMessage());
+            case org.tessera.projects.domain.ExternalGitCredentialMissingException x ->
+                Problem.of(409, "external-git-credential-missing", "No personal access token for the external git service", x.getMessage());
             case org.tessera.projects.domain.PullRefusedException x -> Problem.of(409, "pull-refused", "Pull refused", x.getMessage());
             case org.tessera.projects.domain.ExternalGitFailedException x -> Problem.of(502, "external-git-failed", "External git service failed", x.getMessage());
             case org.tessera.identity.domain.InvalidAccessTokenException x ->
