@@ -73,14 +73,14 @@ rss_kib() {
 }
 
 log "Creating $COUNT deployments at once ..."
-declare -A created_at
+declare -A created_at=()
 for i in $(seq 1 "$COUNT"); do
   started=$(now)
   IDS+=("$(api POST "/projects/$PROJECT_ID/deployments" "$TOKEN" "{\"name\": \"bench-many-${STAMP,,}-$i\"}" | jq -r .id)")
   created_at[${IDS[-1]}]=$started
 done
 deadline=$(($(date +%s) + 600))
-declare -A ready_after
+declare -A ready_after=()
 while [ ${#ready_after[@]} -lt "$COUNT" ]; do
   [ "$(date +%s)" -lt "$deadline" ] || die "only ${#ready_after[@]} of $COUNT deployments ran after 600 s"
   TOKEN=$(admin_token)
@@ -107,7 +107,7 @@ APP_DIR=$ROOT/ejb/src/main/resources/project-templates/flask-api
 hand_times=() hand_rss=()
 ports=()
 for i in $(seq 1 "$COUNT"); do ports+=($((62000 + i))); done
-declare -A hand_started
+declare -A hand_started=()
 for i in $(seq 1 "$COUNT"); do
   hand_started[$i]=$(now)
   (cd "$APP_DIR" && HOST=127.0.0.1 PORT=${ports[$((i - 1))]} URL_PREFIX=/apps/x exec python app.py >"$OUT/hand-$i.log" 2>&1) &

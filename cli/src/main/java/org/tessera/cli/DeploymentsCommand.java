@@ -167,7 +167,7 @@ final class DeploymentsCommand {
         }
     }
 
-    @Command(name = "logs", description = "Print the last lines of a deployment's output (the app log).")
+    @Command(name = "logs", description = "Print the last lines of a deployment's output, the app log (-f: follow it).")
     static final class Logs implements Callable<Integer> {
         @ParentCommand
         DeploymentsCommand deployments;
@@ -181,9 +181,20 @@ final class DeploymentsCommand {
         @Option(names = {"-n", "--lines"}, defaultValue = "100", paramLabel = "N")
         int lines;
 
+        @Option(names = {"-f", "--follow"}, description = "Print the whole output, then new lines as they come, until the version ends (Ctrl-C to leave).")
+        boolean follow;
+
         @Override
         public Integer call() {
             TesseraApiClient api = deployments.api();
+            if (follow) {
+                PrintWriter out = deployments.out();
+                api.follow(PATH + "/" + id + "/logs?follow=true" + (version == null ? "" : "&version=" + version), line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                return ExitCode.OK;
+            }
             String path = PATH + "/" + id + "/logs?lines=" + lines + (version == null ? "" : "&version=" + version);
             api.read(api.get(path), JsonNode.class, path).path("lines").forEach(line -> deployments.out().println(line.asText()));
             return ExitCode.OK;

@@ -133,6 +133,12 @@ class DeploymentsIT {
     assertThat(Http.JSON.readTree(predicted.body()).get("sum").asInt()).isEqualTo(42);
     assertThat(call("GET", path, bearer(token + "x"), null).statusCode()).isEqualTo(401);
 
+    // The same deployment under the wildcard apps domain, by name and by id.
+    assertThat(created.get("domainUrl").asText()).isEqualTo("http://" + name + "." + Platform.APPS_DOMAIN + "/");
+    assertThat(rawGet(name + "." + Platform.APPS_DOMAIN, "/", token)).startsWith("HTTP/1.1 200").contains("\"message\"");
+    assertThat(rawGet(id + "." + Platform.APPS_DOMAIN, "/", token)).startsWith("HTTP/1.1 200");
+    assertThat(rawGet(name + "." + Platform.APPS_DOMAIN, "/", "tsd_0000000000000000_x")).startsWith("HTTP/1.1 401");
+
     // Signed-in users: the owner gets through; a stranger only once it is shared with them.
     assertThat(Http.get(platform.url() + path, admin).status()).isEqualTo(200);
     KeycloakAdmin keycloak = new KeycloakAdmin(platform);
@@ -163,6 +169,8 @@ class DeploymentsIT {
 
     // Terminating stops the process and frees its port; the URL stops answering.
     JsonNode shown = Http.get(platform.url() + "/api/v1/deployments/" + id, admin).json();
+    assertThat(shown.get("memoryBytes").asLong()).as("resource use of a running deployment: %s", shown).isPositive();
+    assertThat(shown.at("/versions/0/usageSource").asText()).isNotBlank();
     Properties state = workload(shown.at("/versions/0/id").asText());
     int port = Integer.parseInt(state.getProperty("port"));
     long pid = Long.parseLong(state.getProperty("pid"));
@@ -174,6 +182,17 @@ class DeploymentsIT {
     ApiIT.assertProblem(Http.get(platform.url() + "/api/v1/deployments/" + id, admin), 404, "deployment-not-found");
     JsonNode audit = Http.get(platform.url() + "/api/v1/audit?action=deployments.terminated", admin).json();
     assertThat(audit.at("/events/0/target").asText()).contains(id);
+  }
+
+  /** A GET with a Host header of our choosing (which HttpClient does not allow), over a plain socket. */
+  static String rawGet(String host, String path, String token) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", platform.httpPort())) {
+      socket.setSoTimeout(30_000);
+      String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + platform.httpPort() + "\r\nAccept: application/json\r\nAuthorization: Bearer " + token
+          + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** A well-formed token of no deployment. */
@@ -283,6 +302,9 @@ class DeploymentsIT {
     JsonNode failed = await(crash, d -> d.get("status").asText().equals("failed"));
     assertThat(failed.at("/versions/0/reason").asText()).contains("status 3");
     assertThat(failed.at("/versions/0/lastLines").toString()).contains("model file missing");
+    HttpResponse<String> followed = call("GET", "/api/v1/deployments/" + crash + "/logs?follow=true", Map.of("Authorization", "Bearer " + admin), null);
+    assertThat(followed.statusCode()).isEqualTo(200);
+    assertThat(followed.body()).as("following the output of an ended version gives all of it and ends").contains("model file missing");
 
     // A command that never opens its port is stopped and failed after the admin's start timeout.
     ApiIT.assertProblem(Http.send("PUT", platform.url() + "/api/v1/admin/deployment-settings", admin, "{\"startTimeoutSeconds\": 1}"), 400, "invalid-deployment-request");

@@ -17,6 +17,8 @@ import java.util.Properties;
  */
 final class Platform {
 
+  static final String APPS_DOMAIN = "apps.tessera.test";
+
   private static Platform shared;
   private static AssertionError sharedFailure;
 
@@ -65,6 +67,8 @@ final class Platform {
     env.put("TESSERA_KEYCLOAK_PORT", Integer.toString(keycloakPort));
     env.put("TESSERA_DB", db);
     env.put("TESSERA_SKIP_BUILD", "1");
+    // Deployments answer under {name}.apps.tessera.test too (tests send the Host header themselves).
+    env.put("TESSERA_APPS_DOMAIN", APPS_DOMAIN);
     env.put("TESSERA_CONFIG_DIR", home.resolve("cli-config").toString());
     return env;
   }

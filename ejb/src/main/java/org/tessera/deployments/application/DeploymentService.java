@@ -54,6 +54,9 @@ public interface DeploymentService {
   /** The last lines of a version's output (the first version when {@code versionId} is null). */
   List<String> logs(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id, String versionId, int lines);
 
+  /** A version's whole output, then what it writes, until it ends or the reader closes the stream (which the caller must do). */
+  java.io.InputStream followLogs(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id, String versionId);
+
   /** May this caller open the deployment at {@code /apps/{urlPath}/}: a user (null when none) or a token (null when none). */
   AppAccess access(UserProfile user, String token, @NotNull String urlPath);
 

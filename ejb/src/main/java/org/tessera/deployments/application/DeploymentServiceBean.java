@@ -334,19 +334,29 @@ public class DeploymentServiceBean implements DeploymentService {
 
   @Override
   public List<String> logs(UserProfile caller, String id, String versionId, int lines) {
+    return runtime.logs(logged(caller, id, versionId).workloadId(), Math.max(1, Math.min(lines, 5000)));
+  }
+
+  @Override
+  public java.io.InputStream followLogs(UserProfile caller, String id, String versionId) {
+    return runtime.followLogs(logged(caller, id, versionId).workloadId());
+  }
+
+  /** The version whose logs the caller may read: owners, the project's collaborators and administrators. */
+  private DeploymentVersion logged(UserProfile caller, String id, String versionId) {
     Deployment deployment = visible(caller, id);
     if (!mayManage(caller, deployment) && projects.memberAccess(caller, deployment.projectId()).isEmpty()) {
       throw new DeploymentAccessDeniedException("The logs of " + deployment.name() + " are for its owner, the project's collaborators and administrators.");
     }
-    DeploymentVersion version = versionId == null || versionId.isBlank()
+    return versionId == null || versionId.isBlank()
         ? deployment.versions().get(0)
         : deployment.version(versionId).orElseThrow(() -> new DeploymentNotFoundException("Deployment " + deployment.name() + " has no version " + versionId + "."));
-    return runtime.logs(version.workloadId(), Math.max(1, Math.min(lines, 5000)));
   }
 
   @Override
   public AppAccess access(UserProfile user, String token, String urlPath) {
-    Optional<Deployment> found = rows.byUrlPath(urlPath);
+    // The path form names the URL path; a host under the apps domain may also name the id, as in the seed.
+    Optional<Deployment> found = rows.byUrlPath(urlPath).or(() -> rows.byId(urlPath));
     if (found.isEmpty()) {
       return AppAccess.refuse(404, null, null, "There is no deployment at /apps/" + urlPath + "/; it may have been terminated.");
     }
@@ -379,7 +389,7 @@ public class DeploymentServiceBean implements DeploymentService {
             new AppRoute.Backend(version.id(), version.label(), s.host(), s.port(), new TrafficSplit.Route(version.weight(), version.group()))));
       }
     }
-    return new AppRoute(deployment.id(), deployment.projectId(), deployment.secret(), backends);
+    return new AppRoute(deployment.id(), deployment.urlPath(), deployment.projectId(), deployment.secret(), backends);
   }
 
   @Override
@@ -395,11 +405,11 @@ public class DeploymentServiceBean implements DeploymentService {
   /** The version's phase; a start that outlasted the timeout is stopped and failed here, with a reason. */
   private DeploymentView.Version versionView(DeploymentVersion version) {
     if (version.failure() != null) {
-      return new DeploymentView.Version(version, WorkloadPhase.FAILED, version.failure(), version.startedAt().toInstant(), lastLines(version));
+      return new DeploymentView.Version(version, WorkloadPhase.FAILED, version.failure(), version.startedAt().toInstant(), lastLines(version), null);
     }
     Optional<WorkloadStatus> status = runtime.status(version.workloadId());
     if (status.isEmpty()) {
-      return new DeploymentView.Version(version, WorkloadPhase.FAILED, "the runtime has no record of it; restart the deployment", version.startedAt().toInstant(), List.of());
+      return new DeploymentView.Version(version, WorkloadPhase.FAILED, "the runtime has no record of it; restart the deployment", version.startedAt().toInstant(), List.of(), null);
     }
     WorkloadStatus current = status.get();
     int timeout = startTimeoutSeconds();
@@ -407,10 +417,10 @@ public class DeploymentServiceBean implements DeploymentService {
       runtime.stop(version.workloadId());
       version.failed("the command did not start serving within " + timeout + " s; it must listen on the port Tessera gives it ($PORT, or --anaconda-project-port"
           + " for commands with supports_http_options), under the URL prefix $URL_PREFIX");
-      return new DeploymentView.Version(version, WorkloadPhase.FAILED, version.failure(), Instant.now(), lastLines(version));
+      return new DeploymentView.Version(version, WorkloadPhase.FAILED, version.failure(), Instant.now(), lastLines(version), null);
     }
     List<String> lines = current.phase() == WorkloadPhase.FAILED ? lastLines(version) : List.of();
-    return new DeploymentView.Version(version, current.phase(), current.reason(), current.since(), lines);
+    return new DeploymentView.Version(version, current.phase(), current.reason(), current.since(), lines, current.phase().isFinal() ? null : runtime.usage(version.workloadId()));
   }
 
   private List<String> lastLines(DeploymentVersion version) {

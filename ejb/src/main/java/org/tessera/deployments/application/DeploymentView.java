@@ -5,6 +5,7 @@ import java.util.List;
 import org.tessera.deployments.domain.Deployment;
 import org.tessera.deployments.domain.DeploymentVersion;
 import org.tessera.runtime.domain.WorkloadPhase;
+import org.tessera.runtime.domain.WorkloadUsage;
 
 /**
  * A deployment with what its workloads are doing now, for the adapters.
@@ -16,8 +17,19 @@ public record DeploymentView(Deployment deployment, String project, WorkloadPhas
 
   /**
    * @param reason why it is in this phase; for a failed version, with {@code lastLines} of its output
+   * @param usage CPU and memory now; null when the version does not run
    */
-  public record Version(DeploymentVersion version, WorkloadPhase phase, String reason, Instant since, List<String> lastLines) {}
+  public record Version(DeploymentVersion version, WorkloadPhase phase, String reason, Instant since, List<String> lastLines, WorkloadUsage usage) {}
+
+  /** CPU of the versions together, in cores; null when no version reports it. */
+  public Double cpuCores() {
+    return versions.stream().map(Version::usage).filter(u -> u != null && u.cpuCores() != null).map(WorkloadUsage::cpuCores).reduce(Double::sum).orElse(null);
+  }
+
+  /** Memory of the versions together, in bytes; null when no version reports it. */
+  public Long memoryBytes() {
+    return versions.stream().map(Version::usage).filter(u -> u != null && u.memoryBytes() != null).map(WorkloadUsage::memoryBytes).reduce(Long::sum).orElse(null);
+  }
 
   static WorkloadPhase overall(List<Version> versions) {
     if (versions.stream().anyMatch(v -> v.phase() == WorkloadPhase.RUNNING)) {

@@ -76,10 +76,30 @@ public class DeploymentsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * The last {@code lines} lines as JSON; with {@code follow=true} the whole output as plain text,
+   * streamed (chunked) as it is written until the version ends or the client goes away.
+   */
   @GET
   @Path("/{id}/logs")
-  public Map<String, List<String>> logs(@PathParam("id") String id, @QueryParam("version") String version, @QueryParam("lines") @DefaultValue("200") int lines) {
-    return Map.of("lines", deployments.logs(caller(), id, version, lines));
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  public Response logs(@PathParam("id") String id, @QueryParam("version") String version, @QueryParam("lines") @DefaultValue("200") int lines,
+      @QueryParam("follow") @DefaultValue("false") boolean follow) {
+    if (!follow) {
+      return Response.ok(Map.of("lines", deployments.logs(caller(), id, version, lines)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    java.io.InputStream output = deployments.followLogs(caller(), id, version);
+    jakarta.ws.rs.core.StreamingOutput stream = out -> {
+      try (output) {
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = output.read(buffer)) >= 0) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
+      }
+    };
+    return Response.ok(stream, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").header("X-Accel-Buffering", "no").build();
   }
 
   @POST

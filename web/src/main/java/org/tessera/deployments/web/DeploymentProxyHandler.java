@@ -69,7 +69,8 @@ final class DeploymentProxyHandler implements HttpHandler {
     Optional<UserProfile> user = token != null ? Optional.empty() : signedIn(exchange);
     if (token == null && user.isEmpty()) {
       if (wantsHtml(exchange)) {
-        redirect(exchange, AppSignInServlet.PATH + exchange.getRequestURI());
+        // Tessera's own origin, where the sign-in and its cookie live (also for a host under the apps domain).
+        redirect(exchange, org.tessera.shared.web.PlatformSettings.publicUrl() + AppSignInServlet.PATH + exchange.getRequestURI());
       } else {
         exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
         refuse(exchange, StatusCodes.UNAUTHORIZED, "Send a token of the deployment as Authorization: Bearer TOKEN (its owner generates them in the deployment's settings), or sign in to Tessera.");
@@ -93,6 +94,13 @@ final class DeploymentProxyHandler implements HttpHandler {
       return;
     }
     AppRoute.Backend backend = chosen.get();
+    if (!urlPath.equals(route.urlPath())) {
+      // Reached by its id: the program listens under its URL path.
+      String rewritten = PREFIX + route.urlPath() + path.substring(PREFIX.length() + urlPath.length());
+      exchange.setRelativePath(rewritten);
+      exchange.setRequestPath(rewritten);
+      exchange.setRequestURI(rewritten);
+    }
     exchange.getRequestHeaders().put(Headers.AUTHORIZATION, "token " + route.secret());
     exchange.getRequestHeaders().remove(DeploymentTokenHeader.TOKEN);
     exchange.getRequestHeaders().put(USER, user.map(UserProfile::username).orElse(""));
@@ -106,6 +114,27 @@ final class DeploymentProxyHandler implements HttpHandler {
     });
     // Leave the servlet machinery: the exchange is finished by the proxy, not by a servlet.
     exchange.dispatch(SameThreadExecutor.INSTANCE, proxy(backend).handler());
+  }
+
+  /**
+   * {@code https://{name}.{apps-domain}/x} is {@code /apps/{name}/x}: the request is rewritten to
+   * the path form, which is where the program listens ({@code URL_PREFIX}) and what the rest of the
+   * proxy knows.
+   */
+  static void underAppsDomain(HttpServerExchange exchange) {
+    Optional<String> domain = org.tessera.shared.web.PlatformSettings.appsDomain();
+    String host = exchange.getHostName().toLowerCase(java.util.Locale.ROOT);
+    if (domain.isEmpty() || !host.endsWith("." + domain.get())) {
+      return;
+    }
+    String name = host.substring(0, host.length() - domain.get().length() - 1);
+    if (name.isEmpty() || name.contains(".")) {
+      return;
+    }
+    String rewritten = PREFIX + name + exchange.getRelativePath();
+    exchange.setRelativePath(rewritten);
+    exchange.setRequestPath(rewritten);
+    exchange.setRequestURI(rewritten);
   }
 
   private DeploymentProxyAuthorizer authorizer() {

@@ -8,7 +8,8 @@ import io.undertow.util.HttpString;
 import org.tessera.deployments.domain.DeploymentToken;
 
 /**
- * Runs before WildFly's security: takes a deployment token ({@code Authorization: Bearer tsd_...})
+ * Runs before WildFly's security and the servlets' path matching: turns a request to a host under
+ * the apps domain into its {@code /apps/{name}/} form, and takes a deployment token ({@code Authorization: Bearer tsd_...})
  * off a request to {@code /apps/} and puts it in a header of its own for {@link
  * DeploymentProxyHandler}. Left in place, WildFly's OIDC client would try to read it as a Keycloak
  * token and answer 401 before the proxy could check it.
@@ -27,6 +28,7 @@ final class DeploymentTokenHeader implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     // Only the proxy may put a token here; a client's own header is dropped.
     exchange.getRequestHeaders().remove(TOKEN);
+    DeploymentProxyHandler.underAppsDomain(exchange);
     if (exchange.getRelativePath().startsWith(DeploymentProxyHandler.PREFIX)) {
       HeaderValues authorization = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
       String value = authorization == null ? null : authorization.getFirst();

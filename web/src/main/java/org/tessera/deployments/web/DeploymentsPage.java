@@ -62,6 +62,20 @@ public class DeploymentsPage {
     return age(view.deployment().createdAt().toInstant());
   }
 
+  /** CPU and memory of the deployment's versions together, as the runtime reports them. */
+  public static String usageOf(DeploymentView view) {
+    if (view.cpuCores() == null && view.memoryBytes() == null) {
+      return "not reported";
+    }
+    String cpu = view.cpuCores() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f CPU", view.cpuCores());
+    String memory = view.memoryBytes() == null ? "" : (view.memoryBytes() / (1024 * 1024)) + " MiB";
+    return (cpu + (cpu.isEmpty() || memory.isEmpty() ? "" : ", ") + memory);
+  }
+
+  public String usage(DeploymentView view) {
+    return usageOf(view);
+  }
+
   public boolean isAll() {
     return all;
   }

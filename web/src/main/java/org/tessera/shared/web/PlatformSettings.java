@@ -30,6 +30,14 @@ public final class PlatformSettings {
     return value("tessera.public-url", "TESSERA_PUBLIC_URL").orElse("http://localhost:8080");
   }
 
+  /**
+   * The wildcard domain deployments are also served under ({@code https://{name}.{domain}/}), when
+   * the administrator has one (DNS {@code *.domain} pointing at Tessera); empty otherwise.
+   */
+  public static Optional<String> appsDomain() {
+    return value("tessera.apps-domain", "TESSERA_APPS_DOMAIN").map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\*?\\.", ""));
+  }
+
   public static String version() {
     return value("tessera.version", "TESSERA_VERSION").orElse("development");
   }
