@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tessera admin}: administration (role {@code ae-admin}). */
-@Command(name = "admin", description = "Administer the platform (role ae-admin).", subcommands = {AdminCommand.Directories.class, AdminIdpsCommand.class, AdminGitCommand.class, AdminProfilesCommand.class, AdminUsersCommand.class})
+@Command(name = "admin", description = "Administer the platform (role ae-admin).", subcommands = {AdminCommand.Directories.class, AdminIdpsCommand.class, AdminGitCommand.class, AdminProfilesCommand.class, AdminUsersCommand.class, AdminMappingsCommand.class})
 final class AdminCommand {
 
     @ParentCommand

@@ -158,6 +158,112 @@ class DirectoriesIT {
   }
 
   @Test
+  void group_rules_are_saved_through_the_api_previewed_and_given_at_sign_in() throws Exception {
+    String id = add(openLdap("it-rules", Platform.port(580)));
+    String rulesUrl = directories() + "/" + id + "/group-rules";
+
+    JsonNode none = Http.get(rulesUrl, admin).json();
+    assertThat(none.get("rules")).isEmpty();
+    assertThat(none.path("mapperId").asText(null)).as("no rule mapper yet").isNull();
+    assertThat(none.get("groupsDn").asText()).as("from the group mapper").isEqualTo("ou=groups," + BASE);
+    assertThat(Http.get(directories() + "/" + id + "/mappers", admin).json()).extracting(m -> m.get("type").asText()).contains("group-ldap-mapper");
+
+    String rules = "{\"rules\": [{\"match\": \"cn\", \"pattern\": \"Data-*\", \"roles\": [\"ae-uploader\"]},"
+        + " {\"match\": \"dn\", \"pattern\": \"cn=data-scientists, ou=groups," + BASE + "\", \"groups\": [\"/admins\"]}]}";
+    Http.Response saved = Http.send("PUT", rulesUrl, admin, rules);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().get("mapperId").asText()).isNotBlank();
+    JsonNode read = Http.get(rulesUrl, admin).json();
+    // Sorted (cn before dn): Keycloak keeps no order of config values, and rules need none.
+    assertThat(read.get("rules").get(0).get("pattern").asText()).as("kept as written").isEqualTo("Data-*");
+    assertThat(read.get("rules").get(1).get("groups").get(0).asText()).isEqualTo("/admins");
+    assertThat(Http.get(directories() + "/" + id + "/mappers", admin).json()).extracting(m -> m.get("type").asText()).contains("tessera-group-rules-ldap-mapper");
+
+    // The user has never signed in: the groups come from the directory, through Keycloak.
+    Http.Response preview = Http.send("POST", rulesUrl + "/preview", admin, "{\"username\": \"ada\"}");
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.json().get("userDn").asText()).isEqualTo("uid=ada,ou=people," + BASE);
+    assertThat(preview.json().get("directoryGroups")).extracting(JsonNode::asText).containsExactly("cn=data-scientists,ou=groups," + BASE);
+    assertThat(preview.json().get("roles")).extracting(JsonNode::asText).containsExactly("ae-uploader");
+    assertThat(preview.json().get("groups")).extracting(JsonNode::asText).containsExactly("/admins");
+    assertThat(preview.json().get("savedRules").asBoolean()).isTrue();
+
+    JsonNode outsider = Http.send("POST", rulesUrl + "/preview", admin, "{\"username\": \"alan\"}").json();
+    assertThat(outsider.get("roles")).isEmpty();
+    assertThat(outsider.get("rules")).allSatisfy(rule -> assertThat(rule.get("matchedGroups")).isEmpty());
+
+    JsonNode unsaved = Http.send("POST", rulesUrl + "/preview", admin,
+        "{\"username\": \"grace\", \"rules\": [{\"match\": \"cn\", \"pattern\": \"data-scientists\", \"roles\": [\"ae-deployer\"]}]}").json();
+    assertThat(unsaved.get("roles")).as(unsaved.toString()).extracting(JsonNode::asText).containsExactly("ae-deployer");
+    assertThat(unsaved.get("savedRules").asBoolean()).isFalse();
+
+    JsonNode byGroup = Http.send("POST", rulesUrl + "/preview", admin, "{\"group\": \"data-scientists\"}").json();
+    assertThat(byGroup.get("roles")).as(byGroup.toString()).extracting(JsonNode::asText).containsExactly("ae-uploader");
+
+    ApiIT.assertProblem(Http.send("POST", rulesUrl + "/preview", admin, "{\"username\": \"nobody\"}"), 404, "directory-user-not-found");
+
+    // What the preview said is what a real sign-in gives.
+    String token = Http.passwordToken(platform.realmUrl(), "tessera-cli", "ada", "ada-Ldap-Pa55");
+    JsonNode claims = Http.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    assertThat(claims.at("/realm_access/roles")).extracting(JsonNode::asText).contains("ae-uploader", "ae-admin");
+    JsonNode me = Http.get(platform.url() + "/api/v1/me", token).json();
+    assertThat(me.get("groups")).extracting(JsonNode::asText).contains("admins");
+    JsonNode audited = Http.get(platform.url() + "/api/v1/audit?action=identity.group-rules-changed", admin).json();
+    assertThat(audited.get("total").asLong()).isPositive();
+  }
+
+  @Test
+  void stock_mappers_are_added_with_the_vendors_defaults_listed_and_removed() {
+    String id = add(openLdap("it-mappers", Platform.port(580)));
+    String mappers = directories() + "/" + id + "/mappers";
+
+    Http.Response role = Http.send("POST", mappers, admin, "{\"type\": \"role-ldap-mapper\"}");
+    assertThat(role.status()).as(role.body()).isEqualTo(201);
+    assertThat(role.json().at("/config/roles.dn/0").asText()).as("the directory's groups DN").isEqualTo("ou=groups," + BASE);
+    assertThat(role.json().at("/config/role.object.classes/0").asText()).isEqualTo("groupOfNames");
+    Http.Response hardcoded = Http.send("POST", mappers, admin, "{\"type\": \"hardcoded-ldap-role-mapper\", \"config\": {\"role\": \"ae-creator\"}}");
+    assertThat(hardcoded.status()).as(hardcoded.body()).isEqualTo(201);
+    assertThat(Http.get(mappers, admin).json()).extracting(m -> m.get("type").asText()).contains("role-ldap-mapper", "hardcoded-ldap-role-mapper", "group-ldap-mapper");
+
+    Http.Response noRole = Http.send("POST", mappers, admin, "{\"type\": \"hardcoded-ldap-role-mapper\", \"name\": \"other\"}");
+    ApiIT.assertProblem(noRole, 400, "invalid-directory");
+    assertThat(noRole.json().at("/errors/0/field").asText()).isEqualTo("config.role");
+    ApiIT.assertProblem(Http.send("POST", mappers, admin, "{\"type\": \"msad-user-account-control-mapper\"}"), 400, "invalid-directory");
+    Http.Response unknownRole = Http.send("POST", mappers, admin, "{\"type\": \"hardcoded-ldap-role-mapper\", \"name\": \"wizard\", \"config\": {\"role\": \"ae-wizard\"}}");
+    ApiIT.assertProblem(unknownRole, 400, "invalid-directory");
+
+    Http.Response removed = Http.send("DELETE", mappers + "/" + role.json().get("id").asText(), admin, null);
+    assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+    assertThat(Http.get(mappers, admin).json()).extracting(m -> m.get("type").asText()).doesNotContain("role-ldap-mapper");
+  }
+
+  @Test
+  void invalid_group_rules_are_refused_naming_the_rule_and_nothing_is_saved() {
+    String id = add(openLdap("it-bad-rules", Platform.port(580)));
+    String rulesUrl = directories() + "/" + id + "/group-rules";
+    Http.Response first = Http.send("PUT", rulesUrl, admin, "{\"rules\": [{\"match\": \"cn\", \"pattern\": \"data-*\", \"roles\": [\"ae-uploader\"]}]}");
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+
+    Http.Response ours = Http.send("PUT", rulesUrl, admin,
+        "{\"rules\": [{\"match\": \"uid\", \"pattern\": \"x\", \"roles\": [\"ae-creator\"]}, {\"match\": \"cn\", \"pattern\": \"y\", \"groups\": [\"admins\"]},"
+            + " {\"match\": \"cn\", \"pattern\": \"z\"}], \"groupsDn\": \"not a dn\"}");
+    ApiIT.assertProblem(ours, 400, "invalid-group-rules");
+    assertThat(ours.json().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("rules[0]", "rules[1]", "rules[2]", "groupsDn");
+    assertThat(ours.json().get("errors").toString()).contains("cn (the group").contains("full path").contains("grants nothing");
+
+    // Only Keycloak knows the realm's roles: its validation of the mapper refuses, on the right row.
+    Http.Response keycloaks = Http.send("PUT", rulesUrl, admin,
+        "{\"rules\": [{\"match\": \"cn\", \"pattern\": \"a\", \"roles\": [\"ae-creator\"]}, {\"match\": \"cn\", \"pattern\": \"b\", \"roles\": [\"ae-wizard\"]}]}");
+    ApiIT.assertProblem(keycloaks, 400, "invalid-group-rules");
+    assertThat(keycloaks.json().get("errors").get(0).get("field").asText()).isEqualTo("rules[1]");
+    assertThat(keycloaks.json().get("errors").get(0).get("message").asText()).contains("ae-wizard").contains("does not exist");
+
+    JsonNode kept = Http.get(rulesUrl, admin).json();
+    assertThat(kept.get("rules")).hasSize(1);
+    assertThat(kept.get("rules").get(0).get("pattern").asText()).isEqualTo("data-*");
+  }
+
+  @Test
   void bad_settings_are_refused_naming_the_field_and_nothing_is_saved() {
     int before = Http.get(directories(), admin).json().size();
     ObjectNode body = openLdap("it-bad", Platform.port(580));
@@ -263,5 +369,29 @@ class DirectoriesIT {
     assertThat(seen.get("lastSync").asText()).startsWith("full at").contains("added");
     assertThat(seen.get("removed").asText()).contains("Removed it-page");
     assertThat(seen.get("rowsLeft").asInt()).isZero();
+  }
+
+  /** The group rules page: a rule row added and saved, a preview for a directory user, a refusal shown, in headless Chromium. */
+  @Test
+  void the_group_rules_page_saves_a_rule_previews_it_and_shows_refusals() throws Exception {
+    String id = add(openLdap("it-rules-page", Platform.port(580)));
+    Process node =
+        new ProcessBuilder("node", "directory-rules.mjs", platform.url() + "/", platform.adminUsername(), platform.adminPassword(), id, "data-*", "ae-uploader", "grace")
+            .directory(Launcher.ROOT.resolve("it/browser").toFile())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(node.waitFor(3, TimeUnit.MINUTES)).as("the browser script finished").isTrue();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(node.exitValue()).as(output).isZero();
+    JsonNode seen = Http.JSON.readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+
+    assertThat(seen.get("saved").asText()).contains("Saved 1 rule(s)");
+    assertThat(seen.get("rows").asInt()).isEqualTo(1);
+    assertThat(seen.get("previewGroups").asText()).contains("cn=data-scientists,ou=groups," + BASE);
+    assertThat(seen.get("previewRoles").asText()).isEqualTo("ae-uploader");
+    assertThat(seen.get("refused").asText()).contains("ae-wizard").contains("does not exist");
+    assertThat(seen.get("mappers").asText()).contains("tessera-group-rules-ldap-mapper");
+    JsonNode stored = Http.get(directories() + "/" + id + "/group-rules", admin).json();
+    assertThat(stored.at("/rules/0/roles/0").asText()).as("the refused change left the saved rule").isEqualTo("ae-uploader");
   }
 }

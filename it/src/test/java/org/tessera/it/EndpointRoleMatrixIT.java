@@ -151,6 +151,12 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/admin/events/admin", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("GET /v1/admin/events/config", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("PUT /v1/admin/events/config", List.of(401, 403, 403, 403, 403, 400));
+    EXPECTED.put("GET /v1/admin/directories/{id}/mappers", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/directories/{id}/mappers", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("DELETE /v1/admin/directories/{id}/mappers/{mapperId}", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("GET /v1/admin/directories/{id}/group-rules", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("PUT /v1/admin/directories/{id}/group-rules", List.of(401, 403, 403, 403, 403, 404));
+    EXPECTED.put("POST /v1/admin/directories/{id}/group-rules/preview", List.of(401, 403, 403, 403, 403, 404));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
@@ -167,7 +173,8 @@ class EndpointRoleMatrixIT {
           Map.entry("{alias}", "no-such-idp"),
           Map.entry("{username}", "no-such-user"),
           Map.entry("{group}", "no-such-group"),
-          Map.entry("{role}", "ae-uploader"));
+          Map.entry("{role}", "ae-uploader"),
+          Map.entry("{mapperId}", "no-such-mapper"));
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

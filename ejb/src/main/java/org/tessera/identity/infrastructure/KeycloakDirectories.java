@@ -29,13 +29,22 @@ import java.util.logging.Logger;
 import org.tessera.identity.domain.ConnectionCheck;
 import org.tessera.identity.domain.Directory;
 import org.tessera.identity.domain.DirectoryNotFoundException;
+import org.tessera.identity.domain.DirectoryMapper;
 import org.tessera.identity.domain.DirectoryProvider;
+import org.tessera.identity.domain.DirectoryUserGroups;
+import org.tessera.identity.domain.GroupRule;
+import org.tessera.identity.domain.GroupRuleSettings;
+import org.tessera.identity.domain.InvalidGroupRulesException;
+import org.tessera.identity.domain.DirectoryUserNotFoundException;
 import org.tessera.identity.domain.DirectoryProviderUnavailableException;
 import org.tessera.identity.domain.DirectorySettings;
 import org.tessera.identity.domain.DirectorySyncResult;
 import org.tessera.identity.domain.DirectoryVendor;
 import org.tessera.identity.domain.InvalidDirectoryException;
+import org.tessera.identity.domain.StockMapper;
 import org.tessera.identity.domain.SyncMode;
+import org.tessera.ldap.mappers.rules.MappingRules;
+import org.tessera.ldap.mappers.rules.RuleSyntaxException;
 
 /**
  * Directories as LDAP user-storage components of the realm, through Keycloak's admin REST API with
@@ -55,6 +64,10 @@ public class KeycloakDirectories implements DirectoryProvider {
 
   static final String PROVIDER_TYPE = "org.keycloak.storage.UserStorageProvider";
   static final String MAPPER_TYPE = "org.keycloak.storage.ldap.mappers.LDAPStorageMapper";
+  /** Tessera's rule mapper (ldap-mappers module). */
+  static final String RULE_MAPPER = "tessera-group-rules-ldap-mapper";
+  /** Tessera's admin REST extension in Keycloak (ldap-mappers module): a user's directory groups. */
+  static final String GROUPS_EXTENSION = "tessera-directory-groups";
   /** What Keycloak answers instead of a secret, and accepts back as "keep the stored one". */
   static final String MASKED = "**********";
 
@@ -118,7 +131,7 @@ public class KeycloakDirectories implements DirectoryProvider {
         Json.createObjectBuilder(existing).add("name", s.name()).add("config", config(providerConfig(s, current))).build();
     call("PUT", "/components/" + enc(id), component);
     if (s.groupsDn() != null) {
-      Optional<JsonObject> groups = mappers(id).stream().filter(m -> "group-ldap-mapper".equals(m.getString("providerId", ""))).findFirst();
+      Optional<JsonObject> groups = mapperComponents(id).stream().filter(m -> "group-ldap-mapper".equals(m.getString("providerId", ""))).findFirst();
       if (groups.isPresent()) {
         Map<String, List<String>> config = configOf(groups.get());
         config.put("groups.dn", List.of(s.groupsDn()));
@@ -163,7 +176,7 @@ public class KeycloakDirectories implements DirectoryProvider {
     component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
     Instant at = Instant.now();
     // Groups first, so that memberships of the users synced next find their groups.
-    for (JsonObject mapper : mappers(id)) {
+    for (JsonObject mapper : mapperComponents(id)) {
       if ("group-ldap-mapper".equals(mapper.getString("providerId", ""))) {
         Reply groups = callRaw("POST", "/user-storage/" + enc(id) + "/mappers/" + enc(mapper.getString("id")) + "/sync?direction=fedToKeycloak", null);
         if (!groups.ok()) {
@@ -178,6 +191,184 @@ public class KeycloakDirectories implements DirectoryProvider {
     JsonObject counts = reply.object();
     return new DirectorySyncResult(id, mode.key(), at, counts.getInt("added", 0), counts.getInt("updated", 0), counts.getInt("removed", 0), counts.getInt("failed", 0),
         counts.getString("status", ""), null);
+  }
+
+  @Override
+  public List<DirectoryMapper> mappers(String id) {
+    component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
+    return mapperComponents(id).stream().map(m -> new DirectoryMapper(m.getString("id"), m.getString("name", ""), m.getString("providerId", ""), configOf(m))).toList();
+  }
+
+  @Override
+  public DirectoryMapper addStockMapper(String id, StockMapper mapper, String name, Map<String, String> overrides) {
+    Directory directory = find(id).orElseThrow(() -> new DirectoryNotFoundException(id));
+    Map<String, List<String>> config = stockMapperConfig(mapper, directory.settings());
+    overrides.forEach((key, value) -> put(config, key, value));
+    List<InvalidDirectoryException.FieldProblem> missing = new ArrayList<>();
+    for (String key : switch (mapper) {
+      case GROUP -> List.of("groups.dn");
+      case ROLE -> List.of("roles.dn");
+      case HARDCODED_ROLE -> List.of("role");
+      case MSAD_ACCOUNT_CONTROL -> List.<String>of();
+    }) {
+      if (first(config, key) == null || first(config, key).isBlank()) {
+        missing.add(new InvalidDirectoryException.FieldProblem("config." + key, mapper.type() + " needs config \"" + key + "\", e.g. "
+            + (key.equals("role") ? "ae-creator (a realm role every directory user gets)" : "ou=groups,dc=example,dc=com") + "."));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidDirectoryException(missing);
+    }
+    Reply created = callRaw("POST", "/components", Json.createObjectBuilder().add("name", name).add("providerId", mapper.type()).add("providerType", MAPPER_TYPE)
+        .add("parentId", id).add("config", config(config)).build());
+    if (created.status() == 400) {
+      throw new InvalidDirectoryException("config", "Keycloak refused the " + mapper.type() + ": " + created.message() + ". Correct the config and retry.");
+    }
+    String mapperId = created.orThrow().location().map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse("");
+    return mappers(id).stream().filter(m -> m.id().equals(mapperId)).findFirst()
+        .orElseThrow(() -> new DirectoryProviderUnavailableException("Keycloak added the mapper but does not list it; reload and check."));
+  }
+
+  @Override
+  public void removeMapper(String id, String mapperId) {
+    if (mappers(id).stream().noneMatch(m -> m.id().equals(mapperId))) {
+      throw new DirectoryNotFoundException(id + "/mappers/" + mapperId);
+    }
+    call("DELETE", "/components/" + enc(mapperId), null);
+  }
+
+  /** Keycloak's config for a stock mapper with the vendor preset's defaults; keys Keycloak's. */
+  static Map<String, List<String>> stockMapperConfig(StockMapper mapper, DirectorySettings s) {
+    DirectoryVendor vendor = s.vendorPreset();
+    Map<String, List<String>> c = new LinkedHashMap<>();
+    switch (mapper) {
+      case GROUP -> {
+        if (s.groupsDn() != null) {
+          c.putAll(groupMapperConfig(s));
+        } else {
+          c.putAll(groupMapperConfig(new DirectorySettings(s.name(), s.vendor(), s.connectionUrl(), s.bindDn(), null, s.usersDn(), s.usernameLDAPAttribute(),
+              s.rdnLDAPAttribute(), s.uuidLDAPAttribute(), s.userObjectClasses(), s.customUserSearchFilter(), s.searchScope(), s.editMode(), s.pagination(),
+              s.batchSizeForSync(), s.fullSyncPeriod(), s.changedSyncPeriod(), s.enabled(), "", null)));
+          c.remove("groups.dn");
+        }
+      }
+      case ROLE -> {
+        if (s.groupsDn() != null) {
+          put(c, "roles.dn", s.groupsDn());
+        }
+        put(c, "role.name.ldap.attribute", "cn");
+        put(c, "role.object.classes", vendor.groupObjectClass());
+        put(c, "membership.ldap.attribute", "member");
+        put(c, "membership.attribute.type", "DN");
+        put(c, "membership.user.ldap.attribute", s.usernameLDAPAttribute());
+        put(c, "mode", "READ_ONLY");
+        // AD resolves nested groups itself; elsewhere the member attribute is the only source.
+        put(c, "user.roles.retrieve.strategy", vendor == DirectoryVendor.ACTIVE_DIRECTORY ? "LOAD_ROLES_BY_MEMBER_ATTRIBUTE_RECURSIVELY" : "LOAD_ROLES_BY_MEMBER_ATTRIBUTE");
+        put(c, "memberof.ldap.attribute", "memberOf");
+        put(c, "use.realm.roles.mapping", "true");
+      }
+      case HARDCODED_ROLE -> {
+        // No default role: which role every directory user gets is the admin's decision.
+      }
+      case MSAD_ACCOUNT_CONTROL -> put(c, "ldap.password.policy.hints.enabled", "false");
+    }
+    return c;
+  }
+
+  @Override
+  public Optional<GroupRuleSettings> groupRules(String id) {
+    component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
+    return ruleMapper(id).map(KeycloakDirectories::toGroupRuleSettings);
+  }
+
+  @Override
+  public GroupRuleSettings saveGroupRules(String id, GroupRuleSettings s) {
+    component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
+    Optional<JsonObject> existing = ruleMapper(id);
+    if (s.rules().isEmpty()) {
+      existing.ifPresent(m -> call("DELETE", "/components/" + enc(m.getString("id")), null));
+      return new GroupRuleSettings(null, List.of(), s.groupsDn(), s.groupObjectClasses(), s.membershipAttribute(), s.membershipType(), s.membershipUserAttribute(), s.nestedAdGroups());
+    }
+    Map<String, List<String>> config = new LinkedHashMap<>();
+    config.put("rules", s.lines());
+    put(config, "groups.dn", s.groupsDn());
+    put(config, "group.object.classes", s.groupObjectClasses());
+    put(config, "membership.ldap.attribute", s.membershipAttribute());
+    put(config, "membership.attribute.type", s.membershipType());
+    put(config, "membership.user.ldap.attribute", s.membershipUserAttribute());
+    put(config, "nested.groups.ad", String.valueOf(Boolean.TRUE.equals(s.nestedAdGroups())));
+    Reply reply;
+    String mapperId;
+    if (existing.isPresent()) {
+      mapperId = existing.get().getString("id");
+      reply = callRaw("PUT", "/components/" + enc(mapperId), Json.createObjectBuilder(existing.get()).add("config", config(config)).build());
+    } else {
+      reply = callRaw("POST", "/components", Json.createObjectBuilder().add("name", "group rules").add("providerId", RULE_MAPPER).add("providerType", MAPPER_TYPE)
+          .add("parentId", id).add("config", config(config)).build());
+      mapperId = reply.location().map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(null);
+    }
+    if (reply.status() == 400) {
+      throw refusedRules(reply.message());
+    }
+    reply.orThrow();
+    return groupRules(id).orElseThrow(() -> new DirectoryProviderUnavailableException("Keycloak saved the group rules but does not list them (mapper " + mapperId + "); reload and retry."));
+  }
+
+  @Override
+  public DirectoryUserGroups userGroups(String id, String username, GroupRuleSettings s) {
+    component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
+    String query = "groups.dn=" + enc(s.groupsDn()) + "&group.object.classes=" + enc(s.groupObjectClasses()) + "&membership.ldap.attribute=" + enc(s.membershipAttribute())
+        + "&membership.attribute.type=" + enc(s.membershipType()) + "&membership.user.ldap.attribute=" + enc(s.membershipUserAttribute()) + "&nested.groups.ad="
+        + Boolean.TRUE.equals(s.nestedAdGroups());
+    Reply reply = callRaw("GET", "/" + GROUPS_EXTENSION + "/" + enc(id) + "/users/" + enc(username).replace("+", "%20") + "?" + query, null);
+    boolean ours = reply.body() != null && reply.body().contains("errorMessage");
+    if (reply.status() == 404 && ours) {
+      throw new DirectoryUserNotFoundException(reply.message() + " Check the user name (the directory's " + first(configOf(component(id).orElseThrow()), "usernameLDAPAttribute") + ").");
+    }
+    if (reply.status() == 404 || reply.status() == 405) {
+      throw new DirectoryProviderUnavailableException("Keycloak does not offer Tessera's directory-groups extension: deploy ldap-mappers/target/tessera-ldap-mappers.jar into its providers/ (./tessera up does) and restart it.");
+    }
+    if (reply.status() == 502) {
+      throw new DirectoryProviderUnavailableException(reply.message() + ". Check the directory's connection (Test connection) and the groups settings, then retry.");
+    }
+    JsonObject answer = reply.orThrow().object();
+    return new DirectoryUserGroups(answer.getString("username", username), answer.getString("dn", null),
+        answer.getJsonArray("groups").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+  }
+
+  /** Keycloak's refusal of the mapper ("Line N: ..." from the mapper's checks) as a problem on the row it names. */
+  static InvalidGroupRulesException refusedRules(String message) {
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("^Line (\\d+): (.*)$", java.util.regex.Pattern.DOTALL).matcher(message);
+    if (line.matches()) {
+      int row = Integer.parseInt(line.group(1));
+      return new InvalidGroupRulesException("rules[" + (row - 1) + "]", "Rule " + row + ": " + line.group(2));
+    }
+    return new InvalidGroupRulesException("rules", "Keycloak refused the group rules: " + message);
+  }
+
+  private Optional<JsonObject> ruleMapper(String id) {
+    return mapperComponents(id).stream().filter(m -> RULE_MAPPER.equals(m.getString("providerId", ""))).findFirst();
+  }
+
+  static GroupRuleSettings toGroupRuleSettings(JsonObject mapper) {
+    Map<String, List<String>> c = configOf(mapper);
+    List<GroupRule> rules;
+    try {
+      // Keycloak does not keep the order of a setting's values; rules have none (every matching
+      // rule applies), so they are shown in one stable order.
+      rules = MappingRules.parse(c.getOrDefault("rules", List.of())).rules().stream().map(GroupRule::of)
+          .sorted(java.util.Comparator.comparing((GroupRule r) -> r.match()).thenComparing(r -> r.pattern().toLowerCase(java.util.Locale.ROOT))).toList();
+    } catch (RuleSyntaxException e) {
+      // Keycloak refuses such rules at save; only a hand-edited realm gets here.
+      throw new InvalidGroupRulesException("rules", "The rules stored in Keycloak do not parse (" + e.getMessage() + "); save corrected rules.");
+    }
+    return new GroupRuleSettings(mapper.getString("id"), rules, first(c, "groups.dn"), orDefault(first(c, "group.object.classes"), "groupOfNames"),
+        orDefault(first(c, "membership.ldap.attribute"), "member"), orDefault(first(c, "membership.attribute.type"), GroupRuleSettings.DN),
+        orDefault(first(c, "membership.user.ldap.attribute"), "uid"), Boolean.parseBoolean(first(c, "nested.groups.ad")));
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   // --- mapping ---------------------------------------------------------------------------------
@@ -247,7 +438,7 @@ public class KeycloakDirectories implements DirectoryProvider {
   }
 
   private void addVendorMappers(String id, DirectorySettings s) {
-    List<JsonObject> existing = mappers(id);
+    List<JsonObject> existing = mapperComponents(id);
     if (s.vendorPreset() == DirectoryVendor.ACTIVE_DIRECTORY && existing.stream().noneMatch(m -> "msad-user-account-control-mapper".equals(m.getString("providerId", "")))) {
       addMapper(id, "MSAD account controls", "msad-user-account-control-mapper", Map.of());
     }
@@ -261,7 +452,7 @@ public class KeycloakDirectories implements DirectoryProvider {
         Json.createObjectBuilder().add("name", name).add("providerId", providerId).add("providerType", MAPPER_TYPE).add("parentId", parentId).add("config", config(config)).build());
   }
 
-  private List<JsonObject> mappers(String id) {
+  private List<JsonObject> mapperComponents(String id) {
     return call("GET", "/components?parent=" + enc(id) + "&type=" + enc(MAPPER_TYPE), null).array().stream().map(JsonValue::asJsonObject).toList();
   }
 
@@ -283,7 +474,7 @@ public class KeycloakDirectories implements DirectoryProvider {
     Map<String, List<String>> c = configOf(component);
     String id = component.getString("id");
     String groupsDn =
-        mappers(id).stream().filter(m -> "group-ldap-mapper".equals(m.getString("providerId", ""))).map(m -> first(configOf(m), "groups.dn")).findFirst().orElse(null);
+        mapperComponents(id).stream().filter(m -> "group-ldap-mapper".equals(m.getString("providerId", ""))).map(m -> first(configOf(m), "groups.dn")).findFirst().orElse(null);
     DirectorySettings settings =
         new DirectorySettings(component.getString("name", ""), first(c, "vendor"), first(c, "connectionUrl"), first(c, "bindDn"), null, first(c, "usersDn"),
             first(c, "usernameLDAPAttribute"), first(c, "rdnLDAPAttribute"), first(c, "uuidLDAPAttribute"), first(c, "userObjectClasses"),

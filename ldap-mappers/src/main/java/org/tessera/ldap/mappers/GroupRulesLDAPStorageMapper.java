@@ -172,7 +172,7 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
     if (parsed == null) {
       return;
     }
-    Grants wanted = parsed.evaluate(groupDnsOf(ldapUser));
+    Grants wanted = parsed.evaluate(directoryGroupDns(ldapUser));
     String attribute = grantsAttribute(mapperModel);
     Set<String> owned = user.getAttributeStream(attribute).collect(Collectors.toCollection(TreeSet::new));
     Set<String> nowOwned = new TreeSet<>();
@@ -228,8 +228,12 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
     }
   }
 
-  /** DNs of the directory groups the user is a member of (directly, or nested on AD). */
-  private Set<String> groupDnsOf(LDAPObject ldapUser) {
+  /**
+   * DNs of the directory groups the user is a member of (directly, or nested on AD): one LDAP
+   * search with this mapper's settings. Public for {@link DirectoryGroupsResource}, whose preview
+   * must see exactly the groups a sign-in sees.
+   */
+  public Set<String> directoryGroupDns(LDAPObject ldapUser) {
     boolean byUid = UID.equalsIgnoreCase(setting(mapperModel, MEMBERSHIP_TYPE, DN));
     String member = byUid ? ldapUser.getAttributeAsString(memberUserAttribute()) : ldapUser.getDn().toString();
     if (member == null) {

@@ -17,8 +17,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.tessera.identity.application.DirectoryService;
 import org.tessera.identity.domain.Directory;
+import org.tessera.identity.rest.dto.AddMapperRequest;
 import org.tessera.identity.rest.dto.ConnectionCheckResponse;
+import org.tessera.identity.rest.dto.DirectoryMapperResponse;
 import org.tessera.identity.rest.dto.DirectoryRequest;
+import org.tessera.identity.rest.dto.GroupRulePreviewRequestBody;
+import org.tessera.identity.rest.dto.GroupRulePreviewResponse;
+import org.tessera.identity.rest.dto.GroupRulesBody;
 import org.tessera.identity.rest.dto.DirectoryResponse;
 import org.tessera.identity.rest.dto.SyncResultResponse;
 import org.tessera.identity.web.CurrentUser;
@@ -103,5 +108,57 @@ public class DirectoriesResource {
   @Path("/{id}/sync")
   public SyncResultResponse sync(@PathParam("id") String id, @QueryParam("mode") String mode) {
     return SyncResultResponse.from(directories.sync(id, mode, actor()));
+  }
+
+  /** Keycloak's LDAP mappers of the directory (stock and Tessera's). */
+  @GET
+  @Path("/{id}/mappers")
+  public List<DirectoryMapperResponse> mappers(@PathParam("id") String id) {
+    return directories.mappers(id).stream().map(DirectoryMapperResponse::from).toList();
+  }
+
+  /**
+   * Adds one of Keycloak's stock mappers ({@code group-ldap-mapper}, {@code role-ldap-mapper},
+   * {@code hardcoded-ldap-role-mapper}, {@code msad-user-account-control-mapper}) with the vendor's
+   * defaults; 201 with the mapper as saved.
+   */
+  @POST
+  @Path("/{id}/mappers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addMapper(@PathParam("id") String id, AddMapperRequest request) {
+    AddMapperRequest r = request == null ? new AddMapperRequest(null, null, null) : request;
+    DirectoryMapperResponse added = DirectoryMapperResponse.from(directories.addMapper(id, r.type(), r.name(), r.config(), actor()));
+    return Response.created(UriBuilder.fromPath("/api/v1/admin/directories/{id}/mappers/{mapperId}").build(id, added.id())).entity(added).build();
+  }
+
+  /** Removes one mapper of the directory; 204. */
+  @DELETE
+  @Path("/{id}/mappers/{mapperId}")
+  public Response removeMapper(@PathParam("id") String id, @PathParam("mapperId") String mapperId) {
+    directories.removeMapper(id, mapperId, actor());
+    return Response.noContent().build();
+  }
+
+  /** The group→role rules and the membership settings of the directory's rule mapper. */
+  @GET
+  @Path("/{id}/group-rules")
+  public GroupRulesBody groupRules(@PathParam("id") String id) {
+    return GroupRulesBody.from(directories.groupRules(id));
+  }
+
+  /** Replaces the rules; 400 names each bad row ({@code rules[i]}) or field, and nothing is saved. */
+  @PUT
+  @Path("/{id}/group-rules")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public GroupRulesBody replaceGroupRules(@PathParam("id") String id, GroupRulesBody body) {
+    return GroupRulesBody.from(directories.replaceGroupRules(id, body == null ? null : body.toSettings(), actor()));
+  }
+
+  /** What the saved or the sent rules give a user or a group's members; saves nothing. */
+  @POST
+  @Path("/{id}/group-rules/preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public GroupRulePreviewResponse previewGroupRules(@PathParam("id") String id, GroupRulePreviewRequestBody body) {
+    return GroupRulePreviewResponse.from(directories.previewGroupRules(id, body == null ? null : body.toRequest(), actor()));
   }
 }

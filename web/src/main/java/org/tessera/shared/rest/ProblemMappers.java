@@ -191,6 +191,10 @@ public final class ProblemMappers {
                 Problem.of(400, "invalid-token-request", "Invalid token request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
             case org.tessera.identity.domain.AccessTokenAlreadyExistsException x -> Problem.of(409, "token-exists", "Token name in use", x.getMessage());
             case org.tessera.identity.domain.AccessTokenNotFoundException x -> Problem.of(404, "token-not-found", "Token not found", x.getMessage());
+            case org.tessera.identity.domain.InvalidGroupRulesException x ->
+                Problem.of(400, "invalid-group-rules", "Invalid group rules", x.getMessage())
+                    .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            case org.tessera.identity.domain.DirectoryUserNotFoundException x -> Problem.of(404, "directory-user-not-found", "No such directory user", x.getMessage());
             case org.tessera.identity.domain.InvalidDirectoryException x ->
                 Problem.of(400, "invalid-directory", "Invalid directory settings", x.getMessage())
                     .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());

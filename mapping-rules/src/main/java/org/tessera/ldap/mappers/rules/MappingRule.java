@@ -1,8 +1,10 @@
 package org.tessera.ldap.mappers.rules;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ public final class MappingRule {
   private final int line;
   private final Target target;
   private final String pattern;
+  private final String written;
   private final Set<String> roles;
   private final Set<String> groups;
   // Compiled once: a full sync evaluates every rule against every group of every user.
@@ -37,6 +40,7 @@ public final class MappingRule {
   public MappingRule(int line, Target target, String pattern, Set<String> roles, Set<String> groups) {
     this.line = line;
     this.target = target;
+    this.written = pattern.strip();
     this.pattern = target == Target.DN ? GroupDns.normalize(pattern) : pattern.toLowerCase(Locale.ROOT);
     this.roles = Set.copyOf(new LinkedHashSet<>(roles));
     this.groups = Set.copyOf(new LinkedHashSet<>(groups));
@@ -54,6 +58,11 @@ public final class MappingRule {
   /** The pattern in lower case (a DN pattern in normal form). */
   public String pattern() {
     return pattern;
+  }
+
+  /** The pattern as written (case and spaces kept), for showing the rule back to an administrator. */
+  public String writtenPattern() {
+    return written;
   }
 
   public Set<String> roles() {
@@ -87,6 +96,29 @@ public final class MappingRule {
       regex.append(Pattern.quote(literal));
     }
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+
+  /** This rule as one line of the syntax, with the pattern as written; parses back to an equal rule. */
+  public String toLine() {
+    return format(target, written, roles, groups);
+  }
+
+  /**
+   * One line of the rule syntax from its parts, e.g. {@code cn:grp-ae5-* -> roles=ae-creator;
+   * groups=/data-science}, for editors that keep rules as rows; names are sorted. The line is not
+   * checked here: {@link MappingRules#parse} does that.
+   */
+  public static String format(Target target, String pattern, Collection<String> roles, Collection<String> groups) {
+    StringBuilder text = new StringBuilder(target.name().toLowerCase(Locale.ROOT));
+    text.append(':').append(pattern.strip()).append(" ->");
+    if (!roles.isEmpty()) {
+      text.append(" roles=").append(String.join(",", new TreeSet<>(roles)));
+    }
+    if (!groups.isEmpty()) {
+      text.append(roles.isEmpty() ? " " : "; ");
+      text.append("groups=").append(String.join(",", new TreeSet<>(groups)));
+    }
+    return text.toString();
   }
 
   /** The rule in the syntax it was written in (normalised), for logs and previews. */

@@ -219,4 +219,20 @@ class MappingRulesTest {
     assertThat(GroupDns.isDnPattern("admins")).isFalse();
     assertThat(GroupDns.isDnPattern("*,teams")).isFalse();
   }
+
+  @Test
+  void toLine_keepsThePatternAsWrittenAndParsesBackToTheSameRule() {
+    MappingRule rule = MappingRules.parse(List.of("cn: AE5 Users -> groups=/everyone; roles=ae-deployer,ae-creator")).rules().getFirst();
+    assertThat(rule.writtenPattern()).isEqualTo("AE5 Users");
+    assertThat(rule.toLine()).isEqualTo("cn:AE5 Users -> roles=ae-creator,ae-deployer; groups=/everyone");
+    MappingRule again = MappingRules.parse(List.of(rule.toLine())).rules().getFirst();
+    assertThat(again.pattern()).isEqualTo(rule.pattern());
+    assertThat(again.roles()).isEqualTo(rule.roles());
+    assertThat(again.groups()).isEqualTo(rule.groups());
+  }
+
+  @Test
+  void format_groupsOnly_hasNoRolesPart() {
+    assertThat(MappingRule.format(MappingRule.Target.DN, "cn=x,dc=org", List.of(), List.of("/b", "/a"))).isEqualTo("dn:cn=x,dc=org -> groups=/a,/b");
+  }
 }
