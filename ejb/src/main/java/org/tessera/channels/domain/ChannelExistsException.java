@@ -1,0 +1,11 @@
+package org.tessera.channels.domain;
+
+import org.tessera.shared.domain.DomainException;
+
+/** A channel of that name exists: names are unique across conda and PyPI channels. */
+public class ChannelExistsException extends DomainException {
+
+  public ChannelExistsException(String name) {
+    super("A channel named " + name + " exists already; pick another name, or upload to that channel.");
+  }
+}
