@@ -32,4 +32,10 @@ public interface AccessTokenService {
    * that user; records its last use. Never throws for a wrong secret: returns empty.
    */
   Optional<String> authenticate(String username, String secret);
+
+  /**
+   * The user a secret belongs to, for clients that send the token alone (a bearer header, conda's
+   * {@code /t/TOKEN/} URLs): our tokens carry their id, so the owner need not be given.
+   */
+  Optional<String> authenticate(String secret);
 }

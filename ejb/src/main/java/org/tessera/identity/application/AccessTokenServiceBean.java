@@ -63,4 +63,17 @@ public class AccessTokenServiceBean implements AccessTokenService {
               return t.owner();
             });
   }
+
+  @Override
+  public Optional<String> authenticate(String secret) {
+    OffsetDateTime now = OffsetDateTime.now();
+    return AccessToken.idOf(secret)
+        .flatMap(tokens::byId)
+        .filter(t -> t.accepts(t.owner(), secret, now))
+        .map(
+            t -> {
+              t.markUsed(now);
+              return t.owner();
+            });
+  }
 }

@@ -223,6 +223,15 @@ public final class ProblemMappers {
             case org.tessera.identity.domain.InvalidRealmSettingsException x ->
                 Problem.of(400, "invalid-realm-settings", "Invalid realm settings", x.getMessage())
                     .withErrors(x.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            case org.tessera.channels.domain.InvalidChannelRequestException x ->
+                Problem.of(400, "invalid-channel-request", "Invalid channel request", x.getMessage()).withErrors(List.of(new Problem.FieldError(x.field(), x.getMessage())));
+            case org.tessera.channels.domain.ChannelExistsException x -> Problem.of(409, "channel-exists", "Channel exists", x.getMessage());
+            case org.tessera.channels.domain.ChannelNotFoundException x -> Problem.of(404, "channel-not-found", "Channel not found", x.getMessage());
+            case org.tessera.channels.domain.ChannelShareNotFoundException x -> Problem.of(404, "share-not-found", "Not shared", x.getMessage());
+            case org.tessera.channels.domain.ChannelAccessDeniedException x -> Problem.of(403, "channel-access-denied", "Not allowed", x.getMessage());
+            case org.tessera.channels.domain.PackageNotFoundException x -> Problem.of(404, "package-not-found", "Package not found", x.getMessage());
+            case org.tessera.channels.domain.PackageFileExistsException x -> Problem.of(409, "package-file-exists", "File exists", x.getMessage());
+            case org.tessera.channels.domain.PackageRejectedException x -> Problem.of(422, "package-rejected", "Package rejected", x.getMessage());
             default -> Problem.of(422, "refused", "Refused", e.getMessage());
           };
       return problem.at(path(uri)).toResponse();
