@@ -33,12 +33,13 @@ public final class VersionOrder implements Comparator<String> {
     if (ln && rn) {
       return new BigInteger(l).compareTo(new BigInteger(r));
     }
-    // A missing part sorts after a letter part (2.0 > 2.0rc1) and before a number part (2.0 < 2.0.1).
+    // A missing part sorts after a pre-release tag (2.0 > 2.0rc1) and before a number or a
+    // post-release tag (2.0 < 2.0.1, 2.0 < 2.0.post1).
     if (l.isEmpty()) {
-      return rn ? -1 : r.isEmpty() ? 0 : 1;
+      return r.isEmpty() ? 0 : rn || r.equals("post") ? -1 : 1;
     }
     if (r.isEmpty()) {
-      return ln ? 1 : -1;
+      return ln || l.equals("post") ? 1 : -1;
     }
     if (ln != rn) {
       return ln ? 1 : -1;
