@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tessera.channels.infrastructure.ChannelFiles;
-import org.tessera.channels.infrastructure.ChannelRows;
 import org.tessera.channels.infrastructure.CondaIndexFiles;
 
 /**
@@ -24,11 +23,10 @@ public class ChannelIndexer {
   private static final Logger LOG = Logger.getLogger(ChannelIndexer.class.getName());
 
   @Inject CondaIndexFiles indexes;
-  @Inject ChannelRows rows;
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged change) {
     if (change.conda()) {
-      indexes.update(change.channel(), change.subdir(), () -> rows.filesIn(change.channelId(), change.subdir()), change.added(), change.removed());
+      indexes.apply(change.channel(), change.subdir(), change.added(), change.removed());
     }
     for (String filename : change.removed()) {
       delete(ChannelFiles.file(change.channel(), change.subdir(), filename));

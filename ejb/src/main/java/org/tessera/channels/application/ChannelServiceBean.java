@@ -132,6 +132,9 @@ public class ChannelServiceBean implements ChannelService {
       if (rows.file(channel.id(), metadata.subdir(), name).isPresent()) {
         throw new PackageFileExistsException(channel.name(), metadata.subdir() + "/" + name);
       }
+      if (channel.type() == ChannelType.CONDA) {
+        indexes.load(channel.name(), metadata.subdir(), () -> rows.filesIn(channel.id(), metadata.subdir()));
+      }
       FileDigest digest = ChannelFiles.digest(received);
       OffsetDateTime now = OffsetDateTime.now();
       PackageFile row = new PackageFile(channel.id(), metadata, digest, caller.username(), now);
@@ -259,6 +262,9 @@ public class ChannelServiceBean implements ChannelService {
 
   private void removeFiles(UserProfile caller, Channel channel, List<PackageFile> files) {
     Map<String, List<PackageFile>> bySubdir = files.stream().collect(Collectors.groupingBy(PackageFile::subdir, LinkedHashMap::new, Collectors.toList()));
+    if (channel.type() == ChannelType.CONDA) {
+      bySubdir.keySet().forEach(subdir -> indexes.load(channel.name(), subdir, () -> rows.filesIn(channel.id(), subdir)));
+    }
     files.forEach(rows::removeFile);
     channel.touch(OffsetDateTime.now());
     bySubdir.forEach((subdir, removed) -> changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, subdir, Map.of(),

@@ -92,9 +92,14 @@ public class CondaChannelServlet extends HttpServlet {
       return;
     }
     byte[] empty = Repodata.empty(subdir);
-    response.setContentType("application/json");
+    String etag = "\"empty-" + HexFormat.of().formatHex(subdir.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
     response.setHeader("Cache-Control", cacheControl);
-    response.setHeader("ETag", "\"empty-" + HexFormat.of().formatHex(subdir.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"");
+    response.setHeader("ETag", etag);
+    if (etag.equals(request.getHeader("If-None-Match"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    response.setContentType("application/json");
     response.setContentLength(empty.length);
     if (!"HEAD".equals(request.getMethod())) {
       response.getOutputStream().write(empty);
