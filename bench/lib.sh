@@ -169,3 +169,36 @@ editor_arg() {
   ps -eo args | awk -v base="--NotebookApp.base_url=/s/$1/" -v name="--$2=" '
     index($0, base) { for (i = 1; i <= NF; i++) if (index($i, name) == 1) { print substr($i, length(name) + 1); exit } }'
 }
+
+# --- used by channel-serve.sh --------------------------------------------------------------------
+
+# wrk_measure OUT_FILE SECONDS URL [HEADER]: runs wrk (WRK_THREADS, WRK_CONNECTIONS) with
+# wrk-status.lua and prints "req/s p50_ms p99_ms transfer_MBps"; dies on any response other than 200.
+wrk_measure() {
+  local file=$1 seconds=$2 url=$3 header=${4:-Accept: */*} result
+  wrk -t"${WRK_THREADS:-2}" -c"${WRK_CONNECTIONS:-16}" -d"${seconds}s" --timeout 10s --latency -s "$BENCH_DIR/wrk-status.lua" -H "$header" "$url" \
+    >"$file" 2>&1 || die "wrk failed; its output: $file"
+  result=$(awk '
+    function ms(v,   n, u) {
+      n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      if (u == "us") return n / 1000; if (u == "s") return n * 1000; if (u == "m") return n * 60000
+      return n
+    }
+    function mb(v,   n, u) {
+      n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      if (u == "KB") return n / 1024; if (u == "GB") return n * 1024; if (u == "B") return n / 1048576
+      return n
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    /^Transfer\/sec:/ { tps = mb($2) }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /^status: / { split($2, a, "="); ok = a[2]; split($3, b, "="); other = b[2] }
+    END { printf "%s %.2f %.2f %.1f %s %s\n", rps, p50, p99, tps, ok, other }
+  ' "$file")
+  read -r -a fields <<<"$result"
+  [ -n "${fields[5]:-}" ] || die "could not read wrk's output: $file"
+  [ "${fields[5]}" = 0 ] || die "${fields[5]} responses were not 200 (see $file); the run is worthless."
+  [ "${fields[4]}" -gt 0 ] || die "no successful response at all (see $file)."
+  printf '%s %s %s %s\n' "${fields[@]:0:4}"
+}

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.tessera.channels.domain.PackageFile;
 import org.tessera.channels.domain.Repodata;
 
 /**
- * Keeps each conda subdirectory's {@code repodata.json}, {@code .json.zst} and {@code .json.bz2}
- * on disk in step with the rows. The records stay in memory after the first build, so one upload
+ * Keeps each conda subdirectory's {@code repodata.json} and {@code repodata.json.zst} on disk in
+ * step with the rows. No {@code .json.bz2}: current conda, mamba and rattler ask for the zstd form
+ * first and fall back to the JSON, and bzip2 in Java took three quarters of each write
+ * (bench/repodata-build.sh). The records stay in memory after the first build, so one upload
  * re-renders the index without reading the other records again; each file is swapped in whole.
  */
 @ApplicationScoped
@@ -69,13 +70,12 @@ public class CondaIndexFiles {
     return repodata;
   }
 
-  /** Writes the three variants; the plain JSON last, since clients that get it first need no other. */
-  static void write(String channel, Repodata repodata) {
+  /** Writes both forms; the plain JSON last, since clients that get it first need no other. */
+  public static void write(String channel, Repodata repodata) {
     byte[] json = repodata.render();
     Path dir = ChannelFiles.channel(channel).resolve(repodata.subdir());
     try {
       ChannelFiles.writeAtomically(dir.resolve(REPODATA + ".zst"), out -> compressed(new ZstdCompressorOutputStream(out, ZSTD_LEVEL), json));
-      ChannelFiles.writeAtomically(dir.resolve(REPODATA + ".bz2"), out -> compressed(new BZip2CompressorOutputStream(out), json));
       ChannelFiles.writeAtomically(dir.resolve(REPODATA), out -> out.write(json));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the index of " + channel + "/" + repodata.subdir(), e);

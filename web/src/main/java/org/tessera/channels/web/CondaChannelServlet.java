@@ -24,7 +24,7 @@ import org.tessera.identity.domain.UserProfile;
 
 /**
  * Conda channels as conda, mamba and rattler read them: {@code /repository/conda/CHANNEL/SUBDIR/repodata.json}
- * (and its {@code .zst} and {@code .bz2} forms) and the package files beside it, optionally under
+ * (and its {@code .zst} form) and the package files beside it, optionally under
  * the token prefix {@code /repository/conda/t/TOKEN/}. A platform without packages serves an
  * empty index, so clients asking for every platform get an answer for each.
  */
@@ -73,7 +73,7 @@ public class CondaChannelServlet extends HttpServlet {
   private static void sendIndex(HttpServletRequest request, HttpServletResponse response, ChannelView view, String subdir, String file, String cacheControl)
       throws IOException {
     boolean plain = file.equals(CondaIndexFiles.REPODATA);
-    if (!plain && !file.equals(CondaIndexFiles.REPODATA + ".zst") && !file.equals(CondaIndexFiles.REPODATA + ".bz2")) {
+    if (!plain && !file.equals(CondaIndexFiles.REPODATA + ".zst")) {
       RepositoryProblems.send(response, 404, "package-not-found", "Not found", "Channel " + view.name() + " has no " + subdir + "/" + file + ".");
       return;
     }
