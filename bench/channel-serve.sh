@@ -101,7 +101,10 @@ BIG=benchbig-1.0.0-0.tar.bz2
 BIG_BYTES=$(stat -c %s "$OUT/packages/$BIG")
 INDEX_BYTES=$(stat -c %s "$TESSERA_HOME/data/channels/$CHANNEL/linux-64/repodata.json")
 
+# Tessera writes its files 0600 (temporary files moved into place): nginx's workers must run as
+# the user that owns them.
 cat >"$OUT/nginx/nginx.conf" <<CONF
+$([ "$(id -u)" -eq 0 ] && echo 'user root;')
 worker_processes 2;
 daemon off;
 pid $OUT/nginx/nginx.pid;

@@ -20,6 +20,9 @@ public interface ChannelService {
 
   ChannelView get(UserProfile caller, @NotNull String name);
 
+  /** What a package client needs to serve a channel it may read; no database query while cached. */
+  ChannelAccess readAccess(UserProfile caller, @NotNull String name);
+
   /** Deletes a channel with all its files; its owner or an admin. */
   void delete(@NotNull UserProfile caller, @NotNull String name);
 

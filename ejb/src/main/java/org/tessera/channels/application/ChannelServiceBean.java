@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -59,6 +61,8 @@ public class ChannelServiceBean implements ChannelService {
   @Inject CondaIndexFiles indexes;
   @Inject Event<ChannelChanged> changed;
   @Inject Event<ChannelDeleted> deleted;
+  @Inject Event<ChannelAccessChanged> accessChanged;
+  @Inject ChannelAccessCache accessCache;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
   @EJB DownloadCounter downloads;
@@ -89,10 +93,18 @@ public class ChannelServiceBean implements ChannelService {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ChannelAccess readAccess(UserProfile caller, String name) {
+    Channel channel = servedChannel(caller, name);
+    return new ChannelAccess(channel.name(), channel.type().pathSegment(), channel.isPrivate());
+  }
+
+  @Override
   public void delete(UserProfile caller, String name) {
     Channel channel = managed(caller, name);
     rows.remove(channel);
     deleted.fire(new ChannelDeleted(channel.name()));
+    accessChanged.fire(new ChannelAccessChanged(channel.name()));
     audit.record(AuditRecord.success(caller.username(), "channels.deleted", "channel:" + channel.name(), null));
   }
 
@@ -100,6 +112,7 @@ public class ChannelServiceBean implements ChannelService {
   public ChannelView setPrivate(UserProfile caller, String name, boolean isPrivate) {
     Channel channel = managed(caller, name);
     channel.makePrivate(isPrivate, OffsetDateTime.now());
+    accessChanged.fire(new ChannelAccessChanged(channel.name()));
     audit.record(AuditRecord.success(caller.username(), "channels.visibility", "channel:" + channel.name() + (isPrivate ? " private" : " public"), null));
     return view(caller, channel);
   }
@@ -110,6 +123,7 @@ public class ChannelServiceBean implements ChannelService {
     ChannelShare.Level parsed = ChannelShare.Level.parse(level)
         .orElseThrow(() -> new InvalidChannelRequestException("permission", "A share's permission is read (r) or read-write (rw)."));
     channel.share(shareKind(kind), principal, parsed, OffsetDateTime.now());
+    accessChanged.fire(new ChannelAccessChanged(channel.name()));
     audit.record(AuditRecord.success(caller.username(), "channels.shared", "channel:" + channel.name() + " " + kind + ":" + principal + " " + parsed.label(), null));
     return view(caller, channel);
   }
@@ -118,6 +132,7 @@ public class ChannelServiceBean implements ChannelService {
   public ChannelView unshare(UserProfile caller, String name, String kind, String principal) {
     Channel channel = managed(caller, name);
     channel.unshare(shareKind(kind), principal, OffsetDateTime.now());
+    accessChanged.fire(new ChannelAccessChanged(channel.name()));
     audit.record(AuditRecord.success(caller.username(), "channels.unshared", "channel:" + channel.name() + " " + kind + ":" + principal, null));
     return view(caller, channel);
   }
@@ -228,16 +243,18 @@ public class ChannelServiceBean implements ChannelService {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ServedFile download(UserProfile caller, String channelName, String subdir, String filename) {
-    Channel channel = readableChannel(caller, channelName);
+    Channel channel = servedChannel(caller, channelName);
     PackageFile file = fileRow(channel, subdir, filename);
     downloads.count(file.id());
     return new ServedFile(ChannelFiles.file(channel.name(), file.subdir(), file.filename()), file.size(), file.sha256(), file.uploadedAt().toInstant());
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<PackageFileView> projectFiles(UserProfile caller, String channelName, String project) {
-    Channel channel = readableChannel(caller, channelName);
+    Channel channel = servedChannel(caller, channelName);
     String normalized = PythonDistributionMetadata.normalize(project);
     return rows.filesIn(channel.id(), normalized).stream()
         .sorted(Comparator.comparing(PackageFile::version, VersionOrder.INSTANCE).thenComparing(PackageFile::filename))
@@ -245,8 +262,9 @@ public class ChannelServiceBean implements ChannelService {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<String> projects(UserProfile caller, String channelName) {
-    Channel channel = readableChannel(caller, channelName);
+    Channel channel = servedChannel(caller, channelName);
     return rows.files(channel.id()).stream().map(PackageFile::subdir).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
   }
 
@@ -324,6 +342,13 @@ public class ChannelServiceBean implements ChannelService {
     Channel channel = rows.byName(name == null ? "" : name.strip().toLowerCase(Locale.ROOT)).filter(c -> readable(caller, c))
         .orElseThrow(() -> new ChannelNotFoundException("There is no channel " + name + (caller == null ? " that anyone may read; sign in or send a token if it is private." : " you can read; list the channels to see yours.")));
     return channel;
+  }
+
+  /** A channel a package client may read, from the access cache: for reading only, never to change. */
+  private Channel servedChannel(UserProfile caller, String name) {
+    String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    return accessCache.get(key, () -> rows.byName(key)).filter(c -> readable(caller, c))
+        .orElseThrow(() -> new ChannelNotFoundException("There is no channel " + name + (caller == null ? " that anyone may read; sign in or send a token if it is private." : " you can read; list the channels to see yours.")));
   }
 
   private Channel writable(UserProfile caller, String name) {

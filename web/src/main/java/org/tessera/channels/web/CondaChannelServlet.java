@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.tessera.channels.application.ChannelService;
-import org.tessera.channels.application.ChannelView;
+import org.tessera.channels.application.ChannelAccess;
 import org.tessera.channels.application.ServedFile;
 import org.tessera.channels.domain.ChannelNotFoundException;
 import org.tessera.channels.domain.CondaPackageMetadata;
@@ -46,7 +46,7 @@ public class CondaChannelServlet extends HttpServlet {
       String channel = path.get(0);
       String subdir = path.get(1);
       String file = path.get(2);
-      ChannelView view = channels.get(caller, channel);
+      ChannelAccess view = channels.readAccess(caller, channel);
       if (!CondaPackageMetadata.SUBDIRS.contains(subdir)) {
         RepositoryProblems.send(response, 404, "unknown-subdir", "Unknown platform", subdir + " is not a conda platform; use one like noarch, linux-64 or osx-arm64.");
         return;
@@ -70,7 +70,7 @@ public class CondaChannelServlet extends HttpServlet {
     }
   }
 
-  private static void sendIndex(HttpServletRequest request, HttpServletResponse response, ChannelView view, String subdir, String file, String cacheControl)
+  private static void sendIndex(HttpServletRequest request, HttpServletResponse response, ChannelAccess view, String subdir, String file, String cacheControl)
       throws IOException {
     boolean plain = file.equals(CondaIndexFiles.REPODATA);
     if (!plain && !file.equals(CondaIndexFiles.REPODATA + ".zst")) {
