@@ -19,6 +19,9 @@ import org.tessera.identity.web.CurrentUser;
 @Path("/v1/channels/config")
 public class ChannelConfigResource {
 
+  /** A generated file is text whatever the client accepts (API tools often send Accept: application/json). */
+  private static final String TEXT = "text/plain; charset=UTF-8";
+
   @EJB ChannelSettingsService settings;
   @Inject CurrentUser currentUser;
 
@@ -28,17 +31,17 @@ public class ChannelConfigResource {
 
   @GET
   @Path("/condarc")
-  @Produces(MediaType.TEXT_PLAIN)
+  @Produces(MediaType.WILDCARD)
   public Response condarc() {
     signedIn();
-    return Response.ok(settings.sources().condarc()).header("Content-Disposition", "inline; filename=\".condarc\"").build();
+    return Response.ok(settings.sources().condarc(), TEXT).header("Content-Disposition", "inline; filename=\".condarc\"").build();
   }
 
   @GET
   @Path("/pip.conf")
-  @Produces(MediaType.TEXT_PLAIN)
+  @Produces(MediaType.WILDCARD)
   public Response pipConf() {
     signedIn();
-    return Response.ok(settings.sources().pipConf()).header("Content-Disposition", "inline; filename=\"pip.conf\"").build();
+    return Response.ok(settings.sources().pipConf(), TEXT).header("Content-Disposition", "inline; filename=\"pip.conf\"").build();
   }
 }
