@@ -2,10 +2,13 @@
 // reads its package page; shares the channel read-only with a reader, who sees it but gets no
 // Upload form; then the owner deletes the version.
 //
-//   node channels.mjs URL OWNER OWNER_PASSWORD READER READER_PASSWORD CHANNEL PACKAGE_FILE
+// An administrator then sets the channel as a default channel on the settings page (an unknown
+// name is refused first) and clears it again.
+//
+//   node channels.mjs URL OWNER OWNER_PASSWORD READER READER_PASSWORD CHANNEL PACKAGE_FILE ADMIN ADMIN_PASSWORD
 import { chromium } from 'playwright-core';
 
-const [url, owner, ownerPassword, reader, readerPassword, channel, packageFile] = process.argv.slice(2);
+const [url, owner, ownerPassword, reader, readerPassword, channel, packageFile, admin, adminPassword] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -33,6 +36,10 @@ try {
   // The owner creates a private channel from the Channels page, linked in the navigation.
   const page = await signIn(owner, ownerPassword, '');
   await Promise.all([page.waitForURL(/channels\.xhtml/), page.click('nav.areas a:has-text("Channels")')]);
+  // A name a channel may not have is refused with a message, and nothing is created.
+  await page.fill('#create\\:name', 'Bad name!');
+  await Promise.all([page.waitForNavigation(), page.click('#create\\:submit')]);
+  seen.badName = (await page.textContent('#messages .error')).trim();
   await page.fill('#create\\:name', channel);
   await page.selectOption('#create\\:type', 'conda');
   seen.publicByDefault = await page.isChecked('#create\\:public');
@@ -70,6 +77,12 @@ try {
   seen.subdirs = await texts(page, '.file-row .file-subdir');
   seen.sha256 = await texts(page, '.file-row .sha256');
 
+  // The file's link downloads it in the signed-in browser.
+  const href = await page.getAttribute('.file-row .file-name', 'href');
+  const download = await page.request.get(new URL(href, url).toString());
+  seen.downloadStatus = download.status();
+  seen.downloadBytes = (await download.body()).length;
+
   // Share read-only with the reader (the form defaults to read-write).
   await page.goto(url + 'channel.xhtml?name=' + channel);
   seen.defaultLevel = await page.inputValue('#add-share\\:level');
@@ -95,6 +108,24 @@ try {
   await Promise.all([page.waitForURL(/channel\.xhtml/), page.click('.delete-version')]);
   seen.afterDelete = (await page.textContent('#messages')).trim();
   seen.packagesAfterDelete = await texts(page, '#packages .package-name');
+
+  // The administrator's settings page: an unknown default channel is refused, this one is saved.
+  const adminPage = await signIn(admin, adminPassword, 'admin/settings.xhtml');
+  await adminPage.fill('#channel-settings\\:defaults', 'no-such-channel-anywhere');
+  await Promise.all([adminPage.waitForNavigation(), adminPage.click('#channel-settings\\:save-channels')]);
+  seen.settingsRefused = (await adminPage.textContent('#messages .error')).trim();
+  await adminPage.fill('#channel-settings\\:defaults', channel);
+  await Promise.all([adminPage.waitForNavigation(), adminPage.click('#channel-settings\\:save-channels')]);
+  seen.settingsSaved = (await adminPage.textContent('#messages')).trim();
+  seen.settingsDefaults = await adminPage.inputValue('#channel-settings\\:defaults');
+  await adminPage.goto(url + 'channels.xhtml');
+  const condarc = await adminPage.request.get(new URL(await adminPage.getAttribute('#condarc-link', 'href'), url).toString());
+  seen.condarcStatus = condarc.status();
+  seen.condarc = await condarc.text();
+  await adminPage.goto(url + 'admin/settings.xhtml');
+  await adminPage.fill('#channel-settings\\:defaults', '');
+  await Promise.all([adminPage.waitForNavigation(), adminPage.click('#channel-settings\\:save-channels')]);
+  seen.settingsCleared = await adminPage.inputValue('#channel-settings\\:defaults');
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`channels failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

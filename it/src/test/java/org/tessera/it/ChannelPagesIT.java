@@ -63,7 +63,8 @@ class ChannelPagesIT {
     String channel = ProjectsIT.unique("ui-chan");
     Path pkg = condaPackage(work, "tinypkg", "1.0");
 
-    Process node = new ProcessBuilder("node", "channels.mjs", platform.url() + "/", "chan-owner", ownerPassword, "chan-reader", readerPassword, channel, pkg.toString())
+    Process node = new ProcessBuilder("node", "channels.mjs", platform.url() + "/", "chan-owner", ownerPassword, "chan-reader", readerPassword, channel, pkg.toString(),
+            platform.adminUsername(), platform.adminPassword())
         .directory(Launcher.ROOT.resolve("it/browser").toFile())
         .redirectErrorStream(true)
         .start();
@@ -73,6 +74,7 @@ class ChannelPagesIT {
     JsonNode seen = Http.JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
 
     assertThat(seen.get("publicByDefault").asBoolean()).isTrue();
+    assertThat(seen.get("badName").asText()).contains("Channel names have");
     assertThat(seen.get("created").asText()).contains("Channel " + channel + " created (private)");
     assertThat(seen.get("channelUrl").asText()).endsWith("/repository/conda/" + channel);
     assertThat(seen.get("tokenUrl").asText()).endsWith("/repository/conda/t/YOUR_TOKEN/" + channel);
@@ -87,6 +89,8 @@ class ChannelPagesIT {
     assertThat(seen.get("files").toString()).contains("tinypkg-1.0-0.tar.bz2");
     assertThat(seen.get("subdirs").toString()).contains("linux-64");
     assertThat(seen.get("sha256").get(0).asText()).matches("[0-9a-f]{64}");
+    assertThat(seen.get("downloadStatus").asInt()).isEqualTo(200);
+    assertThat(seen.get("downloadBytes").asLong()).isEqualTo(Files.size(pkg));
     assertThat(seen.get("defaultLevel").asText()).isEqualTo("read-write");
     assertThat(seen.get("shares").toString()).contains("user chan-reader", "read");
     assertThat(seen.get("readerChannels").toString()).contains(channel);
@@ -97,6 +101,12 @@ class ChannelPagesIT {
     assertThat(seen.get("readerDeleteButtons").asInt()).isZero();
     assertThat(seen.get("afterDelete").asText()).contains("Deleted version 1.0 of tinypkg");
     assertThat(seen.get("packagesAfterDelete")).isEmpty();
+    assertThat(seen.get("settingsRefused").asText()).contains("no-such-channel-anywhere");
+    assertThat(seen.get("settingsSaved").asText()).contains("Channel settings saved");
+    assertThat(seen.get("settingsDefaults").asText()).isEqualTo(channel);
+    assertThat(seen.get("condarcStatus").asInt()).isEqualTo(200);
+    assertThat(seen.get("condarc").asText()).contains("default_channels:\n  - " + platform.url() + "/repository/conda/" + channel, "Private channels need your access token");
+    assertThat(seen.get("settingsCleared").asText()).isEmpty();
 
     // The API agrees: the reader reads the channel but may not upload.
     String reader = Http.passwordToken(platform.realmUrl(), "tessera-cli", "chan-reader", readerPassword);
