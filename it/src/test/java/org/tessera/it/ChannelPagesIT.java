@@ -40,8 +40,21 @@ class ChannelPagesIT {
     }
   }
 
-  /** A noarch-free conda package for linux-64, made with cph from an info/index.json. */
+  /** Installs Debian's conda-package-handling (cph) when it is missing, as the launcher installs its packages. */
+  static void ensureCph() throws Exception {
+    if (Files.isExecutable(Path.of("/usr/bin/cph"))) {
+      return;
+    }
+    Process apt = new ProcessBuilder("sh", "-c", "S=; [ \"$(id -u)\" -eq 0 ] || S=sudo; $S apt-get update -qq; "
+        + "DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq conda-package-handling").redirectErrorStream(true).start();
+    assertThat(apt.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(Path.of("/usr/bin/cph")).as("cph after apt-get install conda-package-handling: %s",
+        new String(apt.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isExecutable();
+  }
+
+  /** A conda package for linux-64, made with cph from an info/index.json. */
   static Path condaPackage(Path work, String name, String version) throws Exception {
+    ensureCph();
     Path dir = Files.createDirectories(work.resolve("pkg-" + name + "/info"));
     Files.writeString(dir.resolve("index.json"), """
         {"name": "%s", "version": "%s", "build": "0", "build_number": 0, "subdir": "linux-64", "depends": [], "license": "MIT"}
@@ -156,6 +169,7 @@ class ChannelPagesIT {
     assertThat(pip.body()).doesNotContain(ownerPassword);
     assertThat(Http.get(platform.url() + "/api/v1/channels/config/condarc", null).status()).isEqualTo(401);
 
+    restoreSettings();
     Http.send("DELETE", platform.url() + "/api/v1/channels/" + channel, admin, null);
     Http.send("DELETE", platform.url() + "/api/v1/channels/" + index, admin, null);
   }
