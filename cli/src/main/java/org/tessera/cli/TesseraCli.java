@@ -31,6 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ProjectsCommand.class,
             SessionsCommand.class,
             DeploymentsCommand.class,
+            ChannelsCommand.class,
+            PackagesCommand.class,
             TokensCommand.class,
             WhoamiCommand.class,
             CommandLine.HelpCommand.class

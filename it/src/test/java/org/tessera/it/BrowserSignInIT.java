@@ -47,8 +47,8 @@ class BrowserSignInIT {
     List<String> links = new ArrayList<>();
     List<String> soon = new ArrayList<>();
     seen.get("navigation").forEach(area -> (area.get("link").asBoolean() ? links : soon).add(area.get("name").asText()));
-    assertThat(links).containsExactly("Projects", "Sessions", "Deployments", "Admin");
-    assertThat(soon).containsExactly("Jobs", "Channels");
+    assertThat(links).containsExactly("Projects", "Sessions", "Deployments", "Channels", "Admin");
+    assertThat(soon).containsExactly("Jobs");
     assertThat(seen.get("afterSignOut").asText()).startsWith(platform.realmUrl());
     assertThat(seen.get("signedOutOfKeycloak").asBoolean()).isTrue();
   }

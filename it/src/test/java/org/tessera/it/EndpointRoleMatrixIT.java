@@ -157,6 +157,30 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/admin/directories/{id}/group-rules", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("PUT /v1/admin/directories/{id}/group-rules", List.of(401, 403, 403, 403, 403, 404));
     EXPECTED.put("POST /v1/admin/directories/{id}/group-rules/preview", List.of(401, 403, 403, 403, 403, 404));
+    // Channels: every signed-in user lists and reads; creating needs ae-uploader (then {} lacks a name, 400).
+    // "nobody" is no channel (404); {} lacks the visibility or the share target (400); uploads take multipart only (415);
+    // the content download sends bytes, not the JSON the matrix asks for (406).
+    EXPECTED.put("GET /v1/channels", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("POST /v1/channels", List.of(401, 403, 403, 403, 400, 400));
+    EXPECTED.put("GET /v1/channels/{name}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/channels/{name}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("PUT /v1/channels/{name}/visibility", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("POST /v1/channels/{name}/shares", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("DELETE /v1/channels/{name}/shares/{kind}/{principal}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/channels/{name}/files", List.of(401, 415, 415, 415, 415, 415));
+    EXPECTED.put("GET /v1/channels/{name}/packages", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/channels/{name}/packages/{package}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/channels/{name}/packages/{package}/versions/{version}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/channels/{name}/files/{subdir}/{filename}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("DELETE /v1/channels/{name}/files/{subdir}/{filename}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/channels/{name}/files/{subdir}/{filename}/content", List.of(401, 406, 406, 406, 406, 406));
+    EXPECTED.put("PUT /v1/channels/{name}/files/{subdir}/{filename}/yanked", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("POST /v1/channels/{name}/reindex", List.of(401, 404, 404, 404, 404, 404));
+    // The generated client files, for every signed-in user; the settings behind them for administrators ({} sets nothing, 400).
+    EXPECTED.put("GET /v1/channels/config/condarc", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/channels/config/pip.conf", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/admin/channel-settings", List.of(401, 403, 403, 403, 403, 200));
+    EXPECTED.put("PUT /v1/admin/channel-settings", List.of(401, 403, 403, 403, 403, 400));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */
@@ -174,7 +198,12 @@ class EndpointRoleMatrixIT {
           Map.entry("{username}", "no-such-user"),
           Map.entry("{group}", "no-such-group"),
           Map.entry("{role}", "ae-uploader"),
-          Map.entry("{mapperId}", "no-such-mapper"));
+          Map.entry("{mapperId}", "no-such-mapper"),
+          Map.entry("{principal}", "no-such-user"),
+          Map.entry("{package}", "no-such-package"),
+          Map.entry("{version}", "0.0"),
+          Map.entry("{subdir}", "noarch"),
+          Map.entry("{filename}", "no-such-file-0.0-0.tar.bz2"));
 
   static Platform platform;
   static final Map<String, String> TOKENS = new LinkedHashMap<>();

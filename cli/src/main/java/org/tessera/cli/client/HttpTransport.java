@@ -91,6 +91,39 @@ public final class HttpTransport {
         }
     }
 
+    /** GET {@code uri} accepting plain text (a generated file), or a problem. */
+    public HttpResponse<String> getText(URI uri, String accessToken) {
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "text/plain, application/problem+json")
+                .header("Authorization", "Bearer " + accessToken).GET());
+    }
+
+    /**
+     * POST a file as the multipart/form-data field {@code field}, streamed from disk (never read
+     * into memory), with its file name.
+     */
+    public HttpResponse<String> postMultipart(URI uri, String accessToken, String field, java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new CliException("Cannot read " + file + ": no such file.");
+        }
+        String boundary = "tessera-" + java.util.UUID.randomUUID();
+        String name = file.getFileName().toString().replace("\"", "").replace("\r", "").replace("\n", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail));
+            return send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + accessToken)
+                    .timeout(UPLOAD_TIMEOUT)
+                    .POST(body));
+        } catch (java.io.FileNotFoundException e) {
+            throw new CliException("Cannot read " + file + ": no such file.");
+        }
+    }
+
     /**
      * GET {@code uri} into {@code target} (written to a sibling first and moved into place, so a
      * failed download leaves nothing); returns the response, whose body is the error text on failure.

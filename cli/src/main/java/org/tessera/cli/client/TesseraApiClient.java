@@ -65,6 +65,18 @@ public final class TesseraApiClient {
         return checked(http.postFile(uri, accessToken.get(), file));
     }
 
+    /** An authenticated GET of a plain-text {@code path} (a generated file); returns its text. */
+    public String getText(String path) {
+        URI uri = site.resolve(path);
+        return checked(http.getText(uri, accessToken.get()));
+    }
+
+    /** An authenticated multipart POST of {@code file} as form field {@code field}, streamed; returns the body of a 2xx answer. */
+    public String postMultipart(String path, String field, java.nio.file.Path file) {
+        URI uri = site.resolve(path);
+        return checked(http.postMultipart(uri, accessToken.get(), field, file));
+    }
+
     /** An authenticated GET of {@code path} into {@code target}; nothing is left there on failure. */
     public void download(String path, java.nio.file.Path target) {
         URI uri = site.resolve(path);

@@ -65,6 +65,7 @@ public class DeploymentServiceBean implements DeploymentService {
   @Inject DeploymentRows rows;
   @Inject WorkloadRuntime runtime;
   @Inject SettingRows settings;
+  @EJB org.tessera.channels.application.ChannelSettingsService channelSettings;
   @Inject Event<DeploymentChanged> changed;
   @EJB ProjectService projects;
   @EJB ResourceProfileService profiles;
@@ -139,7 +140,8 @@ public class DeploymentServiceBean implements DeploymentService {
         plan.files(),
         profile,
         0,
-        Map.of("tessera.org/deployment", deployment.id(), "tessera.org/version", version.id())));
+        Map.of("tessera.org/deployment", deployment.id(), "tessera.org/version", version.id()))
+        .withDefaultEnvironment(channelSettings.workloadEnvironment()));
     if (status.phase() == WorkloadPhase.FAILED) {
       version.failed(status.reason());
     }

@@ -43,4 +43,18 @@ public record WorkloadSpec(
     files = files == null ? Map.of() : Map.copyOf(files);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
+
+  /**
+   * This spec with {@code defaults} added to its environment where it sets nothing itself: the
+   * platform-wide settings every workload gets (such as the package sources of the channels
+   * context), which a project's own variables override.
+   */
+  public WorkloadSpec withDefaultEnvironment(Map<String, String> defaults) {
+    if (defaults == null || defaults.isEmpty()) {
+      return this;
+    }
+    Map<String, String> merged = new java.util.HashMap<>(defaults);
+    merged.putAll(environment);
+    return new WorkloadSpec(id, kind, owner, projectId, repositoryUrl, revision, command, merged, files, profile, port, labels);
+  }
 }

@@ -65,6 +65,7 @@ public class SessionServiceBean implements SessionService {
   @EJB ProjectService projects;
   @EJB ResourceProfileService profiles;
   @EJB AuditService audit;
+  @EJB org.tessera.channels.application.ChannelSettingsService channelSettings;
 
   @Override
   public SessionView start(UserProfile caller, String projectId, String editorKey, String profileName) {
@@ -76,7 +77,7 @@ public class SessionServiceBean implements SessionService {
     ResourceProfile profile = profiles.choose(caller, profileName);
     Session session = new Session(project.id().value(), caller.username(), editor, profile.name(), OffsetDateTime.now());
     sessions.add(session);
-    WorkloadStatus status = runtime.start(spec(session, project, editor, profile));
+    WorkloadStatus status = runtime.start(spec(session, project, editor, profile).withDefaultEnvironment(channelSettings.workloadEnvironment()));
     if (runtime instanceof LocalRuntime local && Files.isDirectory(local.workingDirectory(session.id()).resolve(".git"))) {
       excludeEditorFiles(local.workingDirectory(session.id()));
     }
@@ -94,7 +95,7 @@ public class SessionServiceBean implements SessionService {
     }
     ResourceProfile profile = profiles.choose(caller, session.profile());
     session.markRestarted();
-    WorkloadStatus status = runtime.restart(spec(session, project, Editor.chosen(session.editor()), profile));
+    WorkloadStatus status = runtime.restart(spec(session, project, Editor.chosen(session.editor()), profile).withDefaultEnvironment(channelSettings.workloadEnvironment()));
     // The editor listens on a new port now: the proxy must not use its cached target.
     accessChanged.fire(new AccessChanged(null, session.id()));
     audit.record(AuditRecord.success(caller.username(), "sessions.restarted", "session:" + session.id() + " project:" + session.projectId(), null));

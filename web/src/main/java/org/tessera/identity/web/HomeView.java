@@ -31,7 +31,7 @@ public class HomeView {
         new Area("Sessions", "sessions.xhtml", "Jupyter sessions on shared machines and GPUs."),
         new Area("Deployments", "deployments.xhtml", "Notebooks, dashboards and REST APIs behind Tessera."),
         new Area("Jobs", null, "Scheduled runs of project commands."),
-        new Area("Channels", null, "The company's conda and PyPI channels."),
+        new Area("Channels", "channels.xhtml", "The company's conda and PyPI channels."),
         new Area("Admin", admin ? "admin/audit.xhtml" : null, admin ? "Users, groups and roles; sign-in settings and events; audit trail; permissions; LDAP and Active Directory connections." : "For administrators."));
   }
 
