@@ -58,6 +58,7 @@ public class ChannelServiceBean implements ChannelService {
   @Inject ChannelRows rows;
   @Inject CondaIndexFiles indexes;
   @Inject Event<ChannelChanged> changed;
+  @Inject PackagePublisher publisher;
   @Inject Event<ChannelDeleted> deleted;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
@@ -133,14 +134,7 @@ public class ChannelServiceBean implements ChannelService {
         throw new PackageFileExistsException(channel.name(), metadata.subdir() + "/" + name);
       }
       FileDigest digest = ChannelFiles.digest(received);
-      OffsetDateTime now = OffsetDateTime.now();
-      PackageFile row = new PackageFile(channel.id(), metadata, digest, caller.username(), now);
-      rows.addFile(row);
-      Path target = ChannelFiles.file(channel.name(), metadata.subdir(), name);
-      ChannelFiles.publish(received, target);
-      channel.touch(now);
-      changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, metadata.subdir(), Map.of(name, row.record()),
-          List.of(target), List.of()));
+      PackageFile row = publisher.publish(channel, metadata, received, digest, caller.username(), null);
       audit.record(AuditRecord.success(caller.username(), "channels.uploaded", "channel:" + channel.name() + " " + row.path() + " sha256:" + digest.sha256(), null));
       return fileView(channel, row);
     } catch (IOException e) {
