@@ -1,0 +1,34 @@
+package org.tessera.channels.application;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tessera.channels.domain.ChannelManifest;
+import org.tessera.identity.domain.UserProfile;
+
+/** Air-gapped transfer: a channel exported to one archive, and such an archive imported after it is checked. */
+public interface ChannelTransferService {
+
+  /** What an export writes: the manifest, and each entry's file on disk. */
+  record Export(ChannelManifest manifest, Map<String, Path> files) {}
+
+  /** What an import did: the channel, whether it was created, the paths published and those skipped as already there. */
+  record ImportReport(String channel, String type, boolean created, List<String> published, List<String> skipped) {}
+
+  /** The largest archive an import accepts, in bytes ({@code tessera.channels.import-max-bytes}, default 16 GiB). */
+  static long maxImportBytes() {
+    return Long.getLong("tessera.channels.import-max-bytes", 16L << 30);
+  }
+
+  /** The files of a channel the caller can read, for {@code ChannelArchives.write}. */
+  Export export(UserProfile caller, @NotNull String channel);
+
+  /**
+   * Checks a received archive completely (every file's size and SHA-256 against the manifest,
+   * every path, every package's own metadata) and only then publishes its files into the channel
+   * it names, or into {@code channel} when given, creating it if missing. Files the channel
+   * already has are skipped. The received file is consumed either way.
+   */
+  ImportReport importArchive(@NotNull UserProfile caller, @NotNull Path received, String channel);
+}
