@@ -252,7 +252,9 @@ class ChannelMirrorIT {
   }
 
   static String logs(String id) {
-    return Http.get(platform.url() + "/api/v1/mirrors/" + id + "/logs", admin).body();
+    StringBuilder text = new StringBuilder();
+    Http.get(platform.url() + "/api/v1/mirrors/" + id + "/logs", admin).json().path("lines").forEach(l -> text.append(l.path("line").asText()).append('\n'));
+    return text.toString();
   }
 
   // --- tests --------------------------------------------------------------------------------------

@@ -25,10 +25,11 @@ public class ChannelIndexer {
 
   @Inject CondaIndexFiles indexes;
   @Inject ChannelRows rows;
+  @jakarta.ejb.EJB ChannelIndexRows committedRows;
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged change) {
     if (change.conda()) {
-      indexes.update(change.channel(), change.subdir(), () -> rows.filesIn(change.channelId(), change.subdir()), change.added(), change.removed());
+      indexes.update(change.channel(), change.subdir(), () -> committedRows.filesIn(change.channelId(), change.subdir()), change.added(), change.removed());
     }
     for (String filename : change.removed()) {
       delete(ChannelFiles.file(change.channel(), change.subdir(), filename));

@@ -41,7 +41,7 @@ public final class ChannelArchives {
     byte[] json = manifest.render();
     TarArchiveEntry head = new TarArchiveEntry(ChannelManifest.MANIFEST);
     head.setSize(json.length);
-    head.setModTime(manifest.exportedAt().toEpochMilli());
+    head.setModTime(wholeSeconds(manifest.exportedAt().toEpochMilli()));
     tar.putArchiveEntry(head);
     tar.write(json);
     tar.closeArchiveEntry();
@@ -49,7 +49,7 @@ public final class ChannelArchives {
       Path file = fileOf.apply(entry);
       TarArchiveEntry e = new TarArchiveEntry(entry.archiveName());
       e.setSize(entry.size());
-      e.setModTime(Files.getLastModifiedTime(file).toMillis());
+      e.setModTime(wholeSeconds(Files.getLastModifiedTime(file).toMillis()));
       tar.putArchiveEntry(e);
       try (InputStream in = Files.newInputStream(file)) {
         long copied = in.transferTo(tar);
@@ -61,6 +61,11 @@ public final class ChannelArchives {
     }
     tar.finish();
     out.flush();
+  }
+
+  /** Whole seconds, so that plain ustar headers suffice (sub-second times would add PAX headers). */
+  private static java.nio.file.attribute.FileTime wholeSeconds(long millis) {
+    return java.nio.file.attribute.FileTime.fromMillis(millis / 1000 * 1000);
   }
 
   /**

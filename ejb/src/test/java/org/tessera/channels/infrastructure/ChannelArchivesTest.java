@@ -92,7 +92,9 @@ class ChannelArchivesTest {
 
   @Test
   void anExportedArchiveUnpacksWithItsManifest() throws Exception {
-    ChannelManifest read = ChannelArchives.unpack(exported(), staging());
+    Path archive = exported();
+    assertThat(new String(Files.readAllBytes(archive), 0, 13, StandardCharsets.US_ASCII)).isEqualTo("manifest.json");
+    ChannelManifest read = ChannelArchives.unpack(archive, staging());
     assertThat(read.channel()).isEqualTo("main");
     assertThat(read.type()).isEqualTo(ChannelType.CONDA);
     assertThat(read.files()).extracting(ChannelManifest.Entry::path).containsExactly("noarch/a-1.0-0.conda", "linux-64/b-2.0-h0_0.tar.bz2");

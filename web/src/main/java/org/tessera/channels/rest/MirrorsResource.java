@@ -77,6 +77,14 @@ public class MirrorsResource {
     return MirrorResponse.from(mirrors.cancel(caller(), id));
   }
 
+  /** The log as JSON lines ({@code seq}, {@code at}, {@code line}); {@code after} returns only newer lines. */
+  @GET
+  @Path("/{id}/logs")
+  @Produces(MediaType.APPLICATION_JSON)
+  public java.util.Map<String, List<MirrorRunView.LogLine>> logLines(@PathParam("id") String id, @QueryParam("after") @DefaultValue("-1") long after) {
+    return java.util.Map.of("lines", mirrors.logs(caller(), id, after, 10_000));
+  }
+
   /** The log as text, one line each with its time; {@code follow=true} keeps the response open until the run finishes. */
   @GET
   @Path("/{id}/logs")
