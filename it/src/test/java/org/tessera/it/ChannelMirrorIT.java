@@ -66,6 +66,7 @@ class ChannelMirrorIT {
     repodata(up, "noarch");
     repodata(up, "linux-64");
     copyTree(up, upstream.resolve("flaky"));
+    copyTree(up, upstream.resolve("flaky/slow"));
     pypi(upstream);
     httpPort = freePort();
     httpServer = new ProcessBuilder("/usr/bin/python3", "-m", "http.server", Integer.toString(httpPort), "--bind", "127.0.0.1", "--directory", upstream.toString())
@@ -78,6 +79,11 @@ class ChannelMirrorIT {
       try (exchange) {
         if (!file.startsWith(upstream.resolve("flaky")) || !Files.isRegularFile(file)) {
           exchange.sendResponseHeaders(404, -1);
+        } else if (exchange.getRequestURI().getPath().startsWith("/slow/") && !name.startsWith("repodata")) {
+          sleep(1500); // slow enough for the test to stop WildFly between two files
+          byte[] body = Files.readAllBytes(file);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
         } else if (!healthy.get() && name.startsWith("gamma-")) {
           exchange.sendResponseHeaders(500, -1);
         } else {
@@ -101,6 +107,14 @@ class ChannelMirrorIT {
     }
     if (flaky != null) {
       flaky.stop(0);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -403,6 +417,31 @@ class ChannelMirrorIT {
     try (Stream<Path> staged = Files.list(platform.home().resolve("data/channel-staging"))) {
       assertThat(staged.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("import-")).toList()).isEmpty();
     }
+  }
+
+  @Test
+  @Order(8)
+  void aRunInterruptedByAWildflyStopIsResumedWhenItStartsAgain() throws Exception {
+    String dest = "resumed-" + RUN;
+    String id = startMirror("conda", "dest_channel: " + dest + "\nchannels:\n  - http://127.0.0.1:" + flaky.getAddress().getPort() + "/slow/\n"
+        + "platforms: [noarch, linux-64]\n", false).path("id").asText();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (Http.get(platform.url() + "/api/v1/mirrors/" + id, admin).json().path("progress").path("done").asInt() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    long pid = Long.parseLong(Files.readString(platform.home().resolve("run/wildfly.pid")).strip());
+    assertThat(new ProcessBuilder("kill", "-KILL", "--", "-" + pid).start().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(2000);
+    Launcher.Result up = platform.launcher(Duration.ofMinutes(5), "up");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
+
+    JsonNode run = awaitFinished(id);
+    assertThat(run.path("status").asText()).as(logs(id)).isEqualTo("succeeded");
+    assertThat(logs(id)).contains("Resumed after a restart");
+    assertThat(outcomes(run)).hasSize(4).containsValue("skipped").doesNotContainValue("failed");
+    assertThat(indexOf(dest, "noarch")).contains("alpha-1.0-0.tar.bz2", "beta-1.0-0.conda");
+    assertThat(indexOf(dest, "linux-64")).contains("gamma-1.0-py311_0.tar.bz2", "gamma-1.0-py310_0.conda");
   }
 
   static int indexOf(byte[] haystack, byte[] needle) {
