@@ -16,13 +16,15 @@ public interface ChannelTransferService {
   /** What an import did: the channel, whether it was created, the paths published and those skipped as already there. */
   record ImportReport(String channel, String type, boolean created, List<String> published, List<String> skipped) {}
 
-  /** The largest archive an import accepts, in bytes ({@code tessera.channels.import-max-bytes}, default 16 GiB). */
-  static long maxImportBytes() {
-    return Long.getLong("tessera.channels.import-max-bytes", 16L << 30);
-  }
-
   /** The files of a channel the caller can read, for {@code ChannelArchives.write}. */
   Export export(UserProfile caller, @NotNull String channel);
+
+  /**
+   * Receives an archive (after checking the caller may upload, so nothing large is stored for
+   * someone who may not), then imports it as {@link #importArchive(UserProfile, Path, String)}.
+   * The stream is read to its end or to the limit ({@code ChannelArchives.maxImportBytes()}).
+   */
+  ImportReport importArchive(@NotNull UserProfile caller, @NotNull java.io.InputStream body, String channel);
 
   /**
    * Checks a received archive completely (every file's size and SHA-256 against the manifest,

@@ -84,6 +84,42 @@ public class ChannelTransferServiceBean implements ChannelTransferService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportReport importArchive(UserProfile caller, java.io.InputStream body, String channelName) {
+    permissions.check(caller, Permission.UPLOAD_PACKAGES);
+    try {
+      return importArchive(caller, receive(body), channelName);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The body in a staging file, never in memory, up to the import limit; the caller consumes the file. */
+  private static Path receive(java.io.InputStream body) throws IOException {
+    long max = ChannelArchives.maxImportBytes();
+    Path file = Files.createTempFile(ChannelFiles.staging(), "import-", ".tar.part");
+    try (java.io.InputStream in = body; java.io.OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[256 * 1024];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > max) {
+          throw new ChannelArchiveRejectedException("The archive is larger than the import limit of " + (max >> 20) + " MiB; export fewer packages per archive, "
+              + "or raise -Dtessera.channels.import-max-bytes.");
+        }
+        out.write(buffer, 0, n);
+      }
+      if (total == 0) {
+        throw new ChannelArchiveRejectedException("The request has no body; send the archive that tessera channels export wrote as the body.");
+      }
+      return file;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportReport importArchive(UserProfile caller, Path received, String channelName) {
     Path staging = null;
     try {

@@ -33,6 +33,11 @@ public final class ChannelArchives {
 
   private ChannelArchives() {}
 
+  /** The largest archive an import accepts, in bytes ({@code -Dtessera.channels.import-max-bytes}, default 16 GiB). */
+  public static long maxImportBytes() {
+    return Long.getLong("tessera.channels.import-max-bytes", 16L << 30);
+  }
+
   /** Writes the archive; {@code fileOf} gives each entry's file on disk. The stream is not closed. */
   public static void write(ChannelManifest manifest, Function<ChannelManifest.Entry, Path> fileOf, OutputStream out) throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
@@ -83,10 +88,7 @@ public final class ChannelArchives {
         return unpack(tar, staging);
       }
     } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().contains("Error detected parsing the header")) {
-        throw ChannelManifest.refusal("it is not a tar archive");
-      }
-      throw e;
+      throw ChannelManifest.refusal("it could not be read as a tar archive (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
     }
   }
 

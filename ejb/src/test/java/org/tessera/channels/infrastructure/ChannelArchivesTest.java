@@ -181,6 +181,11 @@ class ChannelArchivesTest {
     assertThatThrownBy(() -> ChannelArchives.unpack(noManifest, staging())).hasMessageContaining("first entry is not manifest.json");
     Path garbage = Files.write(dir.resolve("garbage.tar"), new byte[2048]);
     assertThatThrownBy(() -> ChannelArchives.unpack(garbage, staging())).isInstanceOf(ChannelArchiveRejectedException.class);
+    Path json = Files.writeString(dir.resolve("body.tar"), "{}");
+    assertThatThrownBy(() -> ChannelArchives.unpack(json, staging())).isInstanceOf(ChannelArchiveRejectedException.class);
+    Path truncated = dir.resolve("cut.tar");
+    Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(exported()), 700));
+    assertThatThrownBy(() -> ChannelArchives.unpack(truncated, staging())).isInstanceOf(ChannelArchiveRejectedException.class);
     Path badJson = handMade("{\"format\":\"other\"}".getBytes(StandardCharsets.UTF_8), tar -> {});
     assertThatThrownBy(() -> ChannelArchives.unpack(badJson, staging())).hasMessageContaining("tessera-channel-archive");
   }

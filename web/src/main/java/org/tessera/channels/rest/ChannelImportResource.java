@@ -10,21 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import org.tessera.channels.application.ChannelTransferService;
-import org.tessera.channels.domain.ChannelArchiveRejectedException;
-import org.tessera.channels.infrastructure.ChannelFiles;
 import org.tessera.channels.rest.dto.ImportResponse;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
 
 /**
- * {@code POST /api/v1/channels/import}: an exported archive as the raw body, streamed to disk (up
- * to {@link ChannelTransferService#maxImportBytes()}), checked, then published; {@code channel}
- * imports under another name.
+ * {@code POST /api/v1/channels/import}: an exported archive as the raw body (any content type:
+ * {@code application/x-tar}, {@code application/gzip}, {@code application/octet-stream}), streamed
+ * to disk up to the import limit (16 GiB by default), checked, then published; {@code channel}
+ * imports under another name. 201 when the channel was created, 200 when it existed.
  */
 @Path("/v1/channels/import")
 public class ChannelImportResource {
@@ -33,36 +29,11 @@ public class ChannelImportResource {
   @Inject CurrentUser currentUser;
 
   @POST
-  @Consumes({ChannelExportResource.TAR, "application/gzip", "application/x-gzip", MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response importArchive(@QueryParam("channel") String channel, InputStream body) throws IOException {
+  public Response importArchive(@QueryParam("channel") String channel, InputStream body) {
     UserProfile caller = currentUser.profile().orElseThrow(() -> new NotAuthorizedException("Bearer"));
-    java.nio.file.Path received = receive(body);
-    ChannelTransferService.ImportReport report = transfers.importArchive(caller, received, channel);
+    ChannelTransferService.ImportReport report = transfers.importArchive(caller, body, channel);
     return Response.status(report.created() ? 201 : 200).entity(ImportResponse.from(report)).build();
-  }
-
-  private static java.nio.file.Path receive(InputStream body) throws IOException {
-    long max = ChannelTransferService.maxImportBytes();
-    java.nio.file.Path file = Files.createTempFile(ChannelFiles.staging(), "import-", ".tar.part");
-    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
-      byte[] buffer = new byte[256 * 1024];
-      long total = 0;
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        total += n;
-        if (total > max) {
-          throw new ChannelArchiveRejectedException("The archive is larger than the import limit of " + (max >> 20) + " MiB; export fewer packages per archive, "
-              + "or raise tessera.channels.import-max-bytes.");
-        }
-        out.write(buffer, 0, n);
-      }
-      if (total == 0) {
-        throw new ChannelArchiveRejectedException("The request has no body; send the archive that tessera channels export wrote as the body.");
-      }
-      return file;
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(file);
-      throw e;
-    }
   }
 }
