@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "mirror",
         description = "Mirror conda channels or a PyPI index into a Tessera channel, and follow, list, show or cancel mirror runs.",
-        subcommands = {MirrorCommand.Conda.class, MirrorCommand.Pypi.class, MirrorCommand.ListRuns.class, MirrorCommand.Show.class, MirrorCommand.Cancel.class})
+        subcommands = {MirrorCommand.Conda.class, MirrorCommand.Pypi.class, MirrorCommand.ListRuns.class, MirrorCommand.Show.class, MirrorCommand.Cancel.class,
+            MirrorCommand.Export.class})
 final class MirrorCommand {
 
     static final String PATH = "/api/v1/mirrors";
@@ -234,6 +235,26 @@ final class MirrorCommand {
             String path = PATH + "/" + id + "/cancel";
             JsonNode run = api.read(api.post(path, Map.of()), JsonNode.class, path);
             mirror.out().println("Mirror run " + id + " is " + (run.path("status").asText().equals("cancelled") ? "cancelled." : "cancelling: it stops after the current file."));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "export", description = "Write what a run brought into its channel to one .tar archive, for 'tessera channels import' on an air-gapped Tessera.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        MirrorCommand mirror;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the archive (default: mirror-ID.tar).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            Path target = output != null ? output : Path.of("mirror-" + id + ".tar");
+            mirror.api().download(PATH + "/" + id + "/export", target);
+            mirror.out().println("Exported mirror run " + id + " to " + target + "; import it with: tessera channels import " + target);
             return ExitCode.OK;
         }
     }

@@ -113,6 +113,11 @@ class MirrorCommandTest {
                 + "\"published\":[\"noarch/a-1-0.conda\"],\"skipped\":[\"noarch/b-1-0.conda\"]}"));
         Path archive = work.resolve("main.tar");
 
+        site.server.on("/api/v1/mirrors/m1/export", request -> new Reply(200, "application/x-tar", "SELECTION"));
+        Result selection = cli.run("mirror", "export", "m1", "-o", work.resolve("m1.tar").toString());
+        assertThat(selection.exitCode()).as(selection.err()).isZero();
+        assertThat(Files.readString(work.resolve("m1.tar"))).isEqualTo("SELECTION");
+
         Result exported = cli.run("channels", "export", "main", "-o", archive.toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(Files.readString(archive)).isEqualTo("TARBYTES");

@@ -52,6 +52,7 @@ class ChannelMirrorIT {
   static final AtomicBoolean healthy = new AtomicBoolean(false);
   static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
   static final Map<String, byte[]> built = new LinkedHashMap<>();
+  static String httpRunId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -315,6 +316,7 @@ class ChannelMirrorIT {
         false);
     assertThat(run.path("status").asText()).as(logs(run.path("id").asText())).isEqualTo("succeeded");
     assertThat(outcomes(run)).containsOnlyKeys("noarch/beta-1.0-0.conda");
+    httpRunId = run.path("id").asText();
     assertThat(indexOf(dest, "noarch")).contains("\"packages.conda\":{\"beta-1.0-0.conda\"");
   }
 
@@ -402,6 +404,12 @@ class ChannelMirrorIT {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("skipped")).hasSize(2);
     assertThat(again.json().path("published")).isEmpty();
+
+    byte[] selection = Http.getBytes(platform.url() + "/api/v1/mirrors/" + httpRunId + "/export", admin, status);
+    assertThat(status[0]).isEqualTo(200);
+    Http.Response fromSelection = Http.sendBytes("POST", platform.url() + "/api/v1/channels/import?channel=selection-" + RUN, admin, selection, "application/x-tar");
+    assertThat(fromSelection.status()).as(fromSelection.body()).isEqualTo(201);
+    assertThat(fromSelection.json().path("published").toString()).isEqualTo("[\"noarch/beta-1.0-0.conda\"]");
 
     byte[] tampered = archive.clone();
     byte[] alpha = built.get("noarch/alpha-1.0-0.tar.bz2");

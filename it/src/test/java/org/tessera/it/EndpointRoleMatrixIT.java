@@ -163,6 +163,7 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/mirrors/{id}", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("GET /v1/mirrors/{id}/logs", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/mirrors/{id}/cancel", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/mirrors/{id}/export", List.of(401, 404, 404, 404, 404, 404));
     // Channel archives: exporting an unknown channel is 404; importing needs repository.uploaders (ae-uploader), and {} is no archive (422).
     EXPECTED.put("GET /v1/channels/{name}/export", List.of(401, 404, 404, 404, 404, 404));
     EXPECTED.put("POST /v1/channels/{name}/export", List.of(401, 404, 404, 404, 404, 404));

@@ -20,6 +20,13 @@ public interface ChannelTransferService {
   Export export(UserProfile caller, @NotNull String channel);
 
   /**
+   * The files a mirror run selected (published, or found already there) as they are now in its
+   * destination channel: an air-gap archive of exactly what the mirror brought. The run's owner or
+   * an admin; the run should have finished.
+   */
+  Export exportMirror(@NotNull UserProfile caller, @NotNull String runId);
+
+  /**
    * Receives an archive (after checking the caller may upload, so nothing large is stored for
    * someone who may not), then imports it as {@link #importArchive(UserProfile, Path, String)}.
    * The stream is read to its end or to the limit ({@code ChannelArchives.maxImportBytes()}).

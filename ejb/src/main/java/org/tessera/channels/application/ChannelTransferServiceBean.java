@@ -54,6 +54,7 @@ import org.tessera.identity.domain.UserProfile;
 public class ChannelTransferServiceBean implements ChannelTransferService {
 
   @Inject ChannelRows rows;
+  @Inject org.tessera.channels.infrastructure.MirrorRows mirrors;
   @Inject PackagePublisher publisher;
   @EJB PermissionService permissions;
   @EJB AuditService audit;
@@ -79,6 +80,26 @@ public class ChannelTransferServiceBean implements ChannelTransferService {
     if (caller != null) {
       audit.record(AuditRecord.success(caller.username(), "channels.exported", "channel:" + channel.name() + " " + entries.size() + " files", null));
     }
+    return new Export(new ChannelManifest(channel.name(), channel.type(), Instant.now(), List.copyOf(entries)), files);
+  }
+
+  @Override
+  public Export exportMirror(UserProfile caller, String runId) {
+    org.tessera.channels.domain.MirrorRun run = mirrors.byId(runId).filter(r -> caller.hasRole(Roles.ADMIN) || r.owner().equals(caller.username()))
+        .orElseThrow(() -> new org.tessera.channels.domain.MirrorRunNotFoundException("There is no mirror run " + runId + " of yours; list the runs with GET /api/v1/mirrors."));
+    Channel channel = rows.byName(run.destChannel())
+        .orElseThrow(() -> new ChannelNotFoundException("Channel " + run.destChannel() + " of mirror run " + runId + " was deleted; mirror again to export."));
+    List<ChannelManifest.Entry> entries = new ArrayList<>();
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (String path : mirrors.selection(run.id())) {
+      int slash = path.indexOf('/');
+      rows.file(channel.id(), path.substring(0, slash), path.substring(slash + 1)).ifPresent(f -> {
+        ChannelManifest.Entry entry = new ChannelManifest.Entry(f.subdir(), f.filename(), f.size(), f.sha256(), f.md5(), f.record());
+        entries.add(entry);
+        files.put(entry.path(), ChannelFiles.file(channel.name(), f.subdir(), f.filename()));
+      });
+    }
+    audit.record(AuditRecord.success(caller.username(), "channels.exported", "channel:" + channel.name() + " mirror:" + run.id() + " " + entries.size() + " files", null));
     return new Export(new ChannelManifest(channel.name(), channel.type(), Instant.now(), List.copyOf(entries)), files);
   }
 

@@ -66,4 +66,10 @@ public class MirrorRows {
     return em.createQuery("SELECT r FROM MirrorResult r WHERE r.runId = :r ORDER BY r.file", MirrorResult.class)
         .setParameter("r", runId).setMaxResults(max).getResultList();
   }
+
+  /** Every file the run published or found already there: its selection as it is in the channel. */
+  public List<String> selection(String runId) {
+    return em.createQuery("SELECT r.file FROM MirrorResult r WHERE r.runId = :r AND (r.outcome = :p OR r.outcome = :s) ORDER BY r.file", String.class)
+        .setParameter("r", runId).setParameter("p", MirrorResult.Outcome.PUBLISHED).setParameter("s", MirrorResult.Outcome.SKIPPED).getResultList();
+  }
 }

@@ -26,6 +26,11 @@ public class ChannelExportResource {
   @Produces({TAR, "application/json"})
   public Response export(@PathParam("name") String name) {
     ChannelTransferService.Export export = transfers.export(currentUser.profile().orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer")), name);
+    return archive(export);
+  }
+
+  /** Streams an export as a tar download. */
+  static Response archive(ChannelTransferService.Export export) {
     StreamingOutput body = out -> ChannelArchives.write(export.manifest(), e -> export.files().get(e.path()), out);
     String filename = export.manifest().channel() + "-" + export.manifest().exportedAt().toString().replace(":", "").replaceAll("\\.\\d+", "") + ".tar";
     return Response.ok(body, TAR).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();

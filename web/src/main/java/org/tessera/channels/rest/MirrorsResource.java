@@ -34,6 +34,7 @@ public class MirrorsResource {
   private static final long FOLLOW_POLL_MILLIS = 1000;
 
   @EJB MirrorService mirrors;
+  @EJB org.tessera.channels.application.ChannelTransferService transfers;
   @Inject CurrentUser currentUser;
 
   private UserProfile caller() {
@@ -69,6 +70,14 @@ public class MirrorsResource {
   @Path("/{id}")
   public MirrorResponse get(@PathParam("id") String id) {
     return MirrorResponse.from(mirrors.get(caller(), id));
+  }
+
+  /** What the run brought into its channel, as an air-gap archive ({@code tessera channels import} takes it). */
+  @GET
+  @Path("/{id}/export")
+  @Produces({ChannelExportResource.TAR, MediaType.APPLICATION_JSON})
+  public Response export(@PathParam("id") String id) {
+    return ChannelExportResource.archive(transfers.exportMirror(caller(), id));
   }
 
   @POST

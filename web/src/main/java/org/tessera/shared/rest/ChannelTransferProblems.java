@@ -67,4 +67,38 @@ public final class ChannelTransferProblems {
           : Problem.of(422, "channel-archive-rejected", "Channel archive rejected", e.getMessage())).at(path(uri)).toResponse();
     }
   }
+
+  // The channel refusals mirrors and archives raise too. The channels API maps them as well; the
+  // merge keeps one mapping per exception (these agree with it: 404, 403, 400 with the field).
+
+  @Provider
+  public static class ChannelNotFound implements ExceptionMapper<org.tessera.channels.domain.ChannelNotFoundException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.channels.domain.ChannelNotFoundException e) {
+      return Problem.of(404, "channel-not-found", "Channel not found", e.getMessage()).at(path(uri)).toResponse();
+    }
+  }
+
+  @Provider
+  public static class ChannelAccessDenied implements ExceptionMapper<org.tessera.channels.domain.ChannelAccessDeniedException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.channels.domain.ChannelAccessDeniedException e) {
+      return Problem.of(403, "channel-access-denied", "Not allowed", e.getMessage()).at(path(uri)).toResponse();
+    }
+  }
+
+  @Provider
+  public static class InvalidChannelRequest implements ExceptionMapper<org.tessera.channels.domain.InvalidChannelRequestException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(org.tessera.channels.domain.InvalidChannelRequestException e) {
+      return Problem.of(400, "invalid-channel-request", "Invalid request", e.getMessage()).withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())))
+          .at(path(uri)).toResponse();
+    }
+  }
 }
