@@ -100,6 +100,12 @@ public class MirrorSteps {
     MirrorRun run = runs.locked(id).orElseThrow();
     Channel channel = channels.byName(channelName)
         .orElseThrow(() -> new ChannelNotFoundException("Channel " + channelName + " was deleted while the mirror ran; start the mirror again to recreate it."));
+    if (channels.file(channel.id(), subdir, filename).isPresent()) {
+      // Another run (or an upload) published it meanwhile.
+      run.skippedFile();
+      result(run, filename, subdir + "/" + filename, MirrorResult.Outcome.SKIPPED, "already in channel " + channelName);
+      return;
+    }
     PackageMetadata metadata = channel.type() == ChannelType.CONDA ? CondaArchives.read(staged, filename) : PythonDistributions.read(staged, filename);
     if (!metadata.subdir().equals(subdir)) {
       throw new PackageRejectedException(filename + " says it belongs in " + metadata.subdir() + ", but upstream lists it under " + subdir + "; it was not published.");
