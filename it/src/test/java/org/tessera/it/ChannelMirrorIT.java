@@ -37,8 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * from {@code file://} and from {@code python3 -m http.server} with the seed's filters; an upstream
  * that cuts one file short and fails another (nothing half-published, the index lists only
  * complete files, a rerun completes); a clean run removing what upstream removed; a PyPI mirror
- * from a local simple index with hash verification; export and import into a new channel, and a
- * tampered archive refused with nothing published.
+ * from a local simple index with hash verification; export (of a channel and of a run's selection)
+ * and import into a new channel, and a tampered archive refused with nothing published; a run
+ * cancelled, and one resumed after WildFly is killed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChannelMirrorIT {
@@ -429,6 +430,29 @@ class ChannelMirrorIT {
 
   @Test
   @Order(8)
+  void aCancelledRunStopsAfterTheFileItIsCopying() throws Exception {
+    String dest = "cancelled-" + RUN;
+    String id = startMirror("conda", "dest_channel: " + dest + "\nchannels:\n  - http://127.0.0.1:" + flaky.getAddress().getPort() + "/slow/\n"
+        + "platforms: [noarch, linux-64]\n", false).path("id").asText();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (Http.get(platform.url() + "/api/v1/mirrors/" + id, admin).json().path("progress").path("done").asInt() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Http.Response cancel = Http.send("POST", platform.url() + "/api/v1/mirrors/" + id + "/cancel", admin, null);
+    assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+    assertThat(cancel.json().path("cancelRequested").asBoolean()).isTrue();
+
+    JsonNode run = awaitFinished(id);
+    assertThat(run.path("status").asText()).isEqualTo("cancelled");
+    assertThat(run.path("progress").path("done").asInt()).isBetween(1, 2);
+    assertThat(logs(id)).contains("Cancelled");
+    Http.Response again = Http.send("POST", platform.url() + "/api/v1/mirrors/" + id + "/cancel", admin, null);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("type").asText()).endsWith("mirror-finished");
+  }
+
+  @Test
+  @Order(9)
   void aRunInterruptedByAWildflyStopIsResumedWhenItStartsAgain() throws Exception {
     String dest = "resumed-" + RUN;
     String id = startMirror("conda", "dest_channel: " + dest + "\nchannels:\n  - http://127.0.0.1:" + flaky.getAddress().getPort() + "/slow/\n"
