@@ -22,9 +22,9 @@ import picocli.CommandLine.ParentCommand;
  * channels}. Mirroring adds {@code export} and {@code import} here.
  */
 @Command(name = "channels",
-        description = "Conda channels and PyPI indexes: list, create, delete, share, show, and the generated .condarc and pip.conf.",
+        description = "Conda channels and PyPI indexes: list, create, delete, share, show, export, import, and the generated .condarc and pip.conf.",
         subcommands = {ChannelsCommand.ListChannels.class, ChannelsCommand.Create.class, ChannelsCommand.Delete.class, ChannelsCommand.Share.class,
-            ChannelsCommand.Unshare.class, ChannelsCommand.Show.class, ChannelsCommand.Config.class})
+            ChannelsCommand.Unshare.class, ChannelsCommand.Show.class, ChannelsCommand.Config.class, ChannelExportCommand.class, ChannelImportCommand.class})
 final class ChannelsCommand {
 
     static final String PATH = "/api/v1/channels";

@@ -25,9 +25,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Command-line client of the Tessera data-science platform.",
         subcommands = {
             AdminCommand.class,
+            ChannelsCommand.class,
             ConfigCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
+            MirrorCommand.class,
             ProjectsCommand.class,
             SessionsCommand.class,
             DeploymentsCommand.class,

@@ -181,6 +181,17 @@ class EndpointRoleMatrixIT {
     EXPECTED.put("GET /v1/channels/config/pip.conf", List.of(401, 200, 200, 200, 200, 200));
     EXPECTED.put("GET /v1/admin/channel-settings", List.of(401, 403, 403, 403, 403, 200));
     EXPECTED.put("PUT /v1/admin/channel-settings", List.of(401, 403, 403, 403, 403, 400));
+    // Mirrors: {} has no type or config (400) before any role check; runs are the caller's own (404 for another id).
+    EXPECTED.put("POST /v1/mirrors", List.of(401, 400, 400, 400, 400, 400));
+    EXPECTED.put("GET /v1/mirrors", List.of(401, 200, 200, 200, 200, 200));
+    EXPECTED.put("GET /v1/mirrors/{id}", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/mirrors/{id}/logs", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/mirrors/{id}/cancel", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("GET /v1/mirrors/{id}/export", List.of(401, 404, 404, 404, 404, 404));
+    // Channel archives: exporting an unknown channel is 404; importing needs repository.uploaders (ae-uploader), and {} is no archive (422).
+    EXPECTED.put("GET /v1/channels/{name}/export", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/channels/{name}/export", List.of(401, 404, 404, 404, 404, 404));
+    EXPECTED.put("POST /v1/channels/import", List.of(401, 403, 403, 403, 422, 422));
   }
 
   /** Values for path parameters: harmless ones, so that the matrix changes nothing that matters. */

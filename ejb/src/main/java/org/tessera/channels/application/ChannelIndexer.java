@@ -23,10 +23,11 @@ public class ChannelIndexer {
   private static final Logger LOG = Logger.getLogger(ChannelIndexer.class.getName());
 
   @Inject CondaIndexFiles indexes;
+  @jakarta.ejb.EJB ChannelIndexRows committedRows;
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged change) {
     if (change.conda()) {
-      indexes.apply(change.channel(), change.subdir(), change.added(), change.removed());
+      indexes.update(change.channel(), change.subdir(), () -> committedRows.filesIn(change.channelId(), change.subdir()), change.added(), change.removed());
     }
     for (String filename : change.removed()) {
       delete(ChannelFiles.file(change.channel(), change.subdir(), filename));

@@ -60,6 +60,7 @@ public class ChannelServiceBean implements ChannelService {
   @Inject ChannelRows rows;
   @Inject CondaIndexFiles indexes;
   @Inject Event<ChannelChanged> changed;
+  @Inject PackagePublisher publisher;
   @Inject Event<ChannelDeleted> deleted;
   @Inject Event<ChannelAccessChanged> accessChanged;
   @Inject ChannelAccessCache accessCache;
@@ -147,18 +148,8 @@ public class ChannelServiceBean implements ChannelService {
       if (rows.file(channel.id(), metadata.subdir(), name).isPresent()) {
         throw new PackageFileExistsException(channel.name(), metadata.subdir() + "/" + name);
       }
-      if (channel.type() == ChannelType.CONDA) {
-        indexes.load(channel.name(), metadata.subdir(), () -> rows.filesIn(channel.id(), metadata.subdir()));
-      }
       FileDigest digest = ChannelFiles.digest(received);
-      OffsetDateTime now = OffsetDateTime.now();
-      PackageFile row = new PackageFile(channel.id(), metadata, digest, caller.username(), now);
-      rows.addFile(row);
-      Path target = ChannelFiles.file(channel.name(), metadata.subdir(), name);
-      ChannelFiles.publish(received, target);
-      channel.touch(now);
-      changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, metadata.subdir(), Map.of(name, row.record()),
-          List.of(target), List.of()));
+      PackageFile row = publisher.publish(channel, metadata, received, digest, caller.username(), null);
       audit.record(AuditRecord.success(caller.username(), "channels.uploaded", "channel:" + channel.name() + " " + row.path() + " sha256:" + digest.sha256(), null));
       return fileView(channel, row);
     } catch (IOException e) {
@@ -280,9 +271,6 @@ public class ChannelServiceBean implements ChannelService {
 
   private void removeFiles(UserProfile caller, Channel channel, List<PackageFile> files) {
     Map<String, List<PackageFile>> bySubdir = files.stream().collect(Collectors.groupingBy(PackageFile::subdir, LinkedHashMap::new, Collectors.toList()));
-    if (channel.type() == ChannelType.CONDA) {
-      bySubdir.keySet().forEach(subdir -> indexes.load(channel.name(), subdir, () -> rows.filesIn(channel.id(), subdir)));
-    }
     files.forEach(rows::removeFile);
     channel.touch(OffsetDateTime.now());
     bySubdir.forEach((subdir, removed) -> changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, subdir, Map.of(),

@@ -29,20 +29,12 @@ public class CondaIndexFiles {
   private final Map<String, Repodata> cache = new ConcurrentHashMap<>();
 
   /**
-   * Loads a subdirectory's committed records unless they are in memory. Call it inside the
-   * transaction that changes the subdirectory, before it adds or removes rows, so that the records
-   * never include a change that may still roll back.
+   * Applies a committed change to a subdirectory and writes its index files. The first change
+   * after a start loads the subdirectory's committed records through {@code committedFiles}
+   * (which already include this change: adding and removing are idempotent).
    */
-  public void load(String channel, String subdir, Supplier<List<PackageFile>> committedFiles) {
-    cache.computeIfAbsent(key(channel, subdir), k -> load(subdir, committedFiles.get()));
-  }
-
-  /** Applies a committed change to a loaded subdirectory and writes its index files. */
-  public void apply(String channel, String subdir, Map<String, String> added, List<String> removed) {
-    Repodata repodata = cache.get(key(channel, subdir));
-    if (repodata == null) {
-      throw new IllegalStateException("The index of " + channel + "/" + subdir + " was not loaded before the change; rebuild it with POST /api/v1/channels/" + channel + "/reindex");
-    }
+  public void update(String channel, String subdir, Supplier<List<PackageFile>> committedFiles, Map<String, String> added, List<String> removed) {
+    Repodata repodata = cache.computeIfAbsent(key(channel, subdir), k -> load(subdir, committedFiles.get()));
     synchronized (repodata) {
       removed.forEach(repodata::remove);
       added.forEach(repodata::put);
