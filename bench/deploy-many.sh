@@ -106,7 +106,13 @@ log "Starting the same app $COUNT times by hand ..."
 APP_DIR=$ROOT/ejb/src/main/resources/project-templates/flask-api
 hand_times=() hand_rss=()
 ports=()
-for i in $(seq 1 "$COUNT"); do ports+=($((62000 + i))); done
+# Free ports only: deployments and other programs may hold some of this range.
+candidate=62000
+for i in $(seq 1 "$COUNT"); do
+  candidate=$((candidate + 1))
+  while port_busy "$candidate"; do candidate=$((candidate + 1)); done
+  ports+=("$candidate")
+done
 declare -A hand_started=()
 for i in $(seq 1 "$COUNT"); do
   hand_started[$i]=$(now)
