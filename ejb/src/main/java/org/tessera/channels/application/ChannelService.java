@@ -55,8 +55,8 @@ public interface ChannelService {
   /** A package file to send to a client, counted as a download. */
   ServedFile download(UserProfile caller, @NotNull String channel, @NotNull String subdir, @NotNull String filename);
 
-  /** The files of a PyPI project, for its simple index page; empty when the project has none. */
-  List<PackageFileView> projectFiles(UserProfile caller, @NotNull String channel, @NotNull String project);
+  /** The files of a PyPI project, oldest version first, for its simple index page; empty when the project has none. */
+  List<DistributionFile> projectFiles(UserProfile caller, @NotNull String channel, @NotNull String project);
 
   /** The projects of a PyPI index, normalized names, sorted. */
   List<String> projects(UserProfile caller, @NotNull String channel);
