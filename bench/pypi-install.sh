@@ -35,7 +35,8 @@ command -v curl >/dev/null || ensure_packages curl
 "$PYTHON" -c 'import ensurepip, setuptools, wheel' 2>/dev/null || ensure_packages python3-venv python3-setuptools python3-wheel
 ensure_built
 
-# pip reads no configuration of the machine, never prompts, keeps no cache.
+# pip reads no configuration of the machine (nor its PIP_FIND_LINKS), never prompts, keeps no cache.
+unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL
 export PIP_CONFIG_FILE=/dev/null PIP_NO_INPUT=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 
 BASE=http://127.0.0.1:$TESSERA_HTTP_PORT

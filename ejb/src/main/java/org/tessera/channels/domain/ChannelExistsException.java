@@ -1,8 +1,10 @@
 package org.tessera.channels.domain;
 
+import jakarta.ejb.ApplicationException;
 import org.tessera.shared.domain.DomainException;
 
 /** A channel of that name exists: names are unique across conda and PyPI channels. */
+@ApplicationException(rollback = true)
 public class ChannelExistsException extends DomainException {
 
   public ChannelExistsException(String name) {

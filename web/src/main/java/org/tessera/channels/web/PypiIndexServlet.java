@@ -93,7 +93,9 @@ public class PypiIndexServlet extends HttpServlet {
   }
 
   private void sendIndex(HttpServletRequest request, HttpServletResponse response, UserProfile caller, String channel, String project) throws IOException {
-    Optional<SimpleIndex.Format> format = SimpleIndex.negotiate(request.getHeader("Accept"), request.getParameter("format"));
+    // A '+' left unencoded in ?format=application/vnd.pypi.simple.v1+json arrives as a space.
+    String formatParameter = request.getParameter("format");
+    Optional<SimpleIndex.Format> format = SimpleIndex.negotiate(request.getHeader("Accept"), formatParameter == null ? null : formatParameter.replace(' ', '+'));
     response.setHeader("Vary", "Accept");
     if (format.isEmpty()) {
       RepositoryProblems.send(response, 406, "not-acceptable", "Not acceptable", "This index answers " + SimpleIndex.JSON_V1 + ", " + SimpleIndex.HTML_V1
