@@ -180,6 +180,12 @@ class PypiChannelIT {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
+  static long fileCount(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.count();
+    }
+  }
+
   static JsonNode json(HttpResponse<?> response) throws IOException {
     return Http.JSON.readTree(response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) response.body());
   }
@@ -297,6 +303,17 @@ class PypiChannelIT {
     HttpResponse<String> anonymousUpload = postMultipart("/repository/pypi/" + privateChannel + "/", Map.of(), twineForm(extra, sha256(extra)));
     assertThat(anonymousUpload.statusCode()).isEqualTo(401);
     assertThat(anonymousUpload.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic ");
+
+    // Nothing half-written: no project directory for the refused files, and the received parts are gone.
+    Path channelDir = platform.home().resolve("data/channels/" + privateChannel);
+    assertThat(channelDir.resolve("other-name")).doesNotExist();
+    assertThat(channelDir.resolve("tessera-demo-extra")).doesNotExist();
+    Path staging = platform.home().resolve("data/channel-staging");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (fileCount(staging) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(fileCount(staging)).as("files left in %s", staging).isZero();
   }
 
   @Test
