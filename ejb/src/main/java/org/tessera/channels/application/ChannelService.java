@@ -58,10 +58,13 @@ public interface ChannelService {
   /** A package file to send to a client, counted as a download. */
   ServedFile download(UserProfile caller, @NotNull String channel, @NotNull String subdir, @NotNull String filename);
 
-  /** The files of a PyPI project, for its simple index page; empty when the project has none. */
-  List<PackageFileView> projectFiles(UserProfile caller, @NotNull String channel, @NotNull String project);
+  /**
+   * The files of a PyPI project, oldest version first, for its simple index page; empty when the
+   * project has none. A conda channel is reported as {@code PackageNotFoundException}.
+   */
+  List<DistributionFile> projectFiles(UserProfile caller, @NotNull String channel, @NotNull String project);
 
-  /** The projects of a PyPI index, normalized names, sorted. */
+  /** The projects of a PyPI index, normalized names, sorted; a conda channel is reported as {@code PackageNotFoundException}. */
   List<String> projects(UserProfile caller, @NotNull String channel);
 
   /** Rebuilds every conda index of a channel from its rows (after a restart, or when an admin asks). */

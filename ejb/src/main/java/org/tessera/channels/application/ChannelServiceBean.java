@@ -8,7 +8,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,18 +249,19 @@ public class ChannelServiceBean implements ChannelService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<PackageFileView> projectFiles(UserProfile caller, String channelName, String project) {
-    Channel channel = servedChannel(caller, channelName);
+  public List<DistributionFile> projectFiles(UserProfile caller, String channelName, String project) {
+    Channel channel = pypiChannel(caller, channelName);
     String normalized = PythonDistributionMetadata.normalize(project);
     return rows.filesIn(channel.id(), normalized).stream()
         .sorted(Comparator.comparing(PackageFile::version, VersionOrder.INSTANCE).thenComparing(PackageFile::filename))
-        .map(f -> fileView(channel, f)).toList();
+        .map(f -> new DistributionFile(f.subdir(), f.filename(), f.version(), f.size(), f.sha256(), requiresPython(f), f.yanked(), f.uploadedAt().toInstant()))
+        .toList();
   }
 
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<String> projects(UserProfile caller, String channelName) {
-    Channel channel = servedChannel(caller, channelName);
+    Channel channel = pypiChannel(caller, channelName);
     return rows.files(channel.id()).stream().map(PackageFile::subdir).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
   }
 
@@ -337,6 +343,25 @@ public class ChannelServiceBean implements ChannelService {
     String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     return accessCache.get(key, () -> rows.byName(key)).filter(c -> readable(caller, c))
         .orElseThrow(() -> new ChannelNotFoundException("There is no channel " + name + (caller == null ? " that anyone may read; sign in or send a token if it is private." : " you can read; list the channels to see yours.")));
+  }
+
+  /** A PyPI index a package client may read; a conda channel is not found under the PyPI paths. */
+  private Channel pypiChannel(UserProfile caller, String name) {
+    Channel channel = servedChannel(caller, name);
+    if (channel.type() != ChannelType.PYPI) {
+      throw new PackageNotFoundException("Channel " + channel.name() + " is a conda channel; read it at /repository/conda/" + channel.name() + ".");
+    }
+    return channel;
+  }
+
+  /** The file's Requires-Python from its index record, or null. */
+  private static String requiresPython(PackageFile file) {
+    try (JsonReader reader = Json.createReader(new StringReader(file.record()))) {
+      JsonObject record = reader.readObject();
+      return record.containsKey("requires_python") && !record.isNull("requires_python") ? record.getString("requires_python") : null;
+    } catch (JsonException | ClassCastException e) {
+      return null;
+    }
   }
 
   private Channel writable(UserProfile caller, String name) {
