@@ -25,7 +25,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Command-line client of the Tessera data-science platform.",
         subcommands = {
             AdminCommand.class,
-            ChannelsCommand.class,
             ConfigCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
