@@ -107,7 +107,8 @@ class ActiveDirectoryIT {
     samba.tool("ou", "add", GROUPS);
     samba.tool("user", "add", "svc-tessera", SERVICE_PASSWORD, "--use-username-as-cn");
     for (String[] user : new String[][] {{"ad-nested", "Nora", "Nested"}, {"ad-direct", "Dirk", "Direct"}, {"ad-disabled", "Dora", "Disabled"}}) {
-      samba.tool("user", "add", user[0], password(user[0]), "--use-username-as-cn", "--userou=OU=People,OU=Tessera", "--given-name=" + user[1],
+      // As in most ADs, the CN is the full name ("Nora Nested"): DNs with spaces, names from cn and sn.
+      samba.tool("user", "add", user[0], password(user[0]), "--userou=OU=People,OU=Tessera", "--given-name=" + user[1],
           "--surname=" + user[2], "--mail-address=" + user[0] + "@tessera.test");
     }
     for (String group : List.of("grp-ae5-outer", "grp-inner", "grp-direct")) {
@@ -186,7 +187,7 @@ class ActiveDirectoryIT {
     assertThat(saved.json().get("rules")).hasSize(2);
 
     JsonNode nested = Http.send("POST", rulesUrl + "/preview", admin, "{\"username\": \"ad-nested\"}").json();
-    assertThat(nested.get("userDn").asText()).as(nested.toString()).isEqualToIgnoringCase("CN=ad-nested," + PEOPLE);
+    assertThat(nested.get("userDn").asText()).as(nested.toString()).isEqualToIgnoringCase("CN=Nora Nested," + PEOPLE);
     assertThat(lowerCase(nested.get("directoryGroups"))).as("member of grp-inner, and so of grp-ae5-outer")
         .containsExactlyInAnyOrder(("CN=grp-inner," + GROUPS).toLowerCase(Locale.ROOT), ("CN=grp-ae5-outer," + GROUPS).toLowerCase(Locale.ROOT));
     assertThat(nested.get("roles")).extracting(JsonNode::asText).containsExactly("ae-uploader");
@@ -214,6 +215,7 @@ class ActiveDirectoryIT {
     JsonNode me = Http.get(platform.url() + "/api/v1/me", nested).json();
     assertThat(me.get("username").asText()).isEqualTo("ad-nested");
     assertThat(me.get("email").asText()).isEqualTo("ad-nested@tessera.test");
+    assertThat(me.get("name").asText()).as("Keycloak's AD full-name mapper reads cn").isEqualTo("Nora Nested");
     assertThat(me.get("roles")).extracting(JsonNode::asText).contains("ae-uploader");
     assertThat(me.get("groups")).extracting(JsonNode::asText).contains("ad-deployers", "grp-inner").doesNotContain("ad-analysts");
 
