@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class ActiveDirectoryIT {
   static final String SERVICE_DN = "CN=svc-tessera,CN=Users," + SambaDomain.BASE;
   static final String SERVICE_PASSWORD = "svc-Tessera-Pa55";
 
+  /** Why Samba cannot run here; each test is skipped with it (an aborted @BeforeAll would count no test at all). */
+  static String skipped;
   static SambaDomain samba;
   static Platform platform;
   static String admin;
@@ -51,8 +54,10 @@ class ActiveDirectoryIT {
   @BeforeAll
   static void provisionTheDomainAndConnectIt() throws Exception {
     Optional<String> whyNot = SambaDomain.whyNot();
-    whyNot.ifPresent(reason -> System.err.println("ActiveDirectoryIT skipped: " + reason));
-    assumeTrue(whyNot.isEmpty(), () -> "Samba AD DC cannot run here: " + whyNot.get());
+    if (whyNot.isPresent()) {
+      skip("Samba AD DC cannot run here: " + whyNot.get());
+      return;
+    }
     try {
       samba = SambaDomain.provision(Launcher.IT_DIR.resolve("samba-ad"));
       populate(samba);
@@ -60,9 +65,10 @@ class ActiveDirectoryIT {
     } catch (IllegalStateException e) {
       if (samba != null) {
         samba.close();
+        samba = null;
       }
-      System.err.println("ActiveDirectoryIT skipped: " + e.getMessage());
-      assumeTrue(false, "Samba AD DC could not be provisioned or started here: " + e.getMessage());
+      skip("Samba AD DC could not be provisioned or started here: " + e.getMessage());
+      return;
     }
 
     platform = Platform.shared();
@@ -98,6 +104,16 @@ class ActiveDirectoryIT {
       platform.up();
       admin = Http.passwordToken(platform.realmUrl(), "tessera-cli", platform.adminUsername(), platform.adminPassword());
     }
+  }
+
+  private static void skip(String reason) {
+    skipped = reason;
+    System.err.println("ActiveDirectoryIT skipped: " + reason);
+  }
+
+  @BeforeEach
+  void sambaRuns() {
+    assumeTrue(skipped == null, () -> skipped);
   }
 
   /** Users, groups and memberships made with samba-tool before the DC starts. */
