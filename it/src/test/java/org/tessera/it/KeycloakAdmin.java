@@ -70,6 +70,14 @@ final class KeycloakAdmin {
     return password;
   }
 
+  /** Creates a top-level group with no roles, unless it exists. */
+  void ensureGroup(String group) {
+    Http.Response created = Http.send("POST", admin("/groups"), token(), "{\"name\": \"" + group + "\"}");
+    if (created.status() != 201 && created.status() != 409) {
+      throw new AssertionError("Could not create group " + group + ": " + created.status() + " " + created.body());
+    }
+  }
+
   /** Puts the user into the group, creating the group if needed. */
   void ensureGroupMember(String username, String group) {
     String token = token();

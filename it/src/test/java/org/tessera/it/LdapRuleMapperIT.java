@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * it imported; entryUUIDs that UnboundID makes anew at each start therefore never meet old links.
  *
  * <p>Not covered here: nested Active Directory groups (LDAP_MATCHING_RULE_IN_CHAIN), which
- * UnboundID does not implement; the filter is pinned by {@code GroupRulesLDAPStorageMapperFactoryTest}.
+ * UnboundID does not implement; {@link ActiveDirectoryIT} runs them against a real Samba AD DC and
+ * {@code GroupRulesLDAPStorageMapperFactoryTest} pins the filter.
  */
 class LdapRuleMapperIT {
 
