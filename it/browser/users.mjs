@@ -28,6 +28,10 @@ try {
   await page.fill('#password', password);
   await page.click('#kc-login');
   await page.waitForSelector('#users');
+  // Searched again once signed in: the list must be the search's, not the first page of every user
+  // (a full test run has more users than one page holds).
+  await page.goto(url + 'admin/users.xhtml?search=' + encodeURIComponent(user));
+  await page.waitForSelector('#users');
   const row = page.locator('#users tr', { hasText: user });
   seen.listed = await row.count();
   seen.listSource = (await row.first().locator('.source').textContent()).trim();
