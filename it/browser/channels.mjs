@@ -126,6 +126,14 @@ try {
   await adminPage.fill('#channel-settings\\:defaults', '');
   await Promise.all([adminPage.waitForNavigation(), adminPage.click('#channel-settings\\:save-channels')]);
   seen.settingsCleared = await adminPage.inputValue('#channel-settings\\:defaults');
+
+  // The Mirrors page: a config with a misspelt key is refused with its line, and nothing starts.
+  await adminPage.goto(url + 'mirrors.xhtml');
+  await adminPage.waitForSelector('#runs');
+  await adminPage.selectOption('#start-form\\:type', 'conda');
+  await adminPage.fill('#start-form\\:config', 'dest_channel: ' + channel + '-mirror\nplatfrom:\n  - linux-64\n');
+  await Promise.all([adminPage.waitForNavigation(), adminPage.click('#start-form\\:start-mirror')]);
+  seen.mirrorRefused = (await adminPage.textContent('#messages')).replace(/\s+/g, ' ').trim();
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`channels failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

@@ -120,6 +120,7 @@ class ChannelPagesIT {
     assertThat(seen.get("condarcStatus").asInt()).isEqualTo(200);
     assertThat(seen.get("condarc").asText()).contains("default_channels:\n  - " + platform.url() + "/repository/conda/" + channel, "Private channels need your access token");
     assertThat(seen.get("settingsCleared").asText()).isEmpty();
+    assertThat(seen.get("mirrorRefused").asText()).as("the Mirrors page names the unknown key").contains("platfrom");
 
     // The API agrees: the reader reads the channel but may not upload.
     String reader = Http.passwordToken(platform.realmUrl(), "tessera-cli", "chan-reader", readerPassword);
