@@ -8,14 +8,10 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.tessera.channels.domain.Channel;
 import org.tessera.channels.domain.ChannelType;
-import org.tessera.channels.domain.PackageFile;
 import org.tessera.channels.infrastructure.ChannelRows;
 import org.tessera.channels.infrastructure.CondaIndexFiles;
 
@@ -47,8 +43,7 @@ public class ChannelIndexRecovery {
         continue;
       }
       try {
-        Map<String, List<PackageFile>> bySubdir = rows.files(channel.id()).stream().collect(Collectors.groupingBy(PackageFile::subdir));
-        bySubdir.forEach((subdir, files) -> indexes.rebuild(channel.name(), subdir, files));
+        indexes.rebuild(channel.name(), rows.files(channel.id()));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not rebuild the indexes of channel " + channel.name() + "; POST /api/v1/channels/" + channel.name() + "/reindex retries", e);
       }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +63,6 @@ public class ChannelServiceBean implements ChannelService {
 
   @Inject ChannelRows rows;
   @Inject CondaIndexFiles indexes;
-  @Inject Event<ChannelChanged> changed;
   @Inject PackagePublisher publisher;
   @Inject Event<ChannelDeleted> deleted;
   @Inject Event<ChannelAccessChanged> accessChanged;
@@ -271,16 +269,11 @@ public class ChannelServiceBean implements ChannelService {
     if (channel.type() != ChannelType.CONDA) {
       return;
     }
-    Map<String, List<PackageFile>> bySubdir = rows.files(channel.id()).stream().collect(Collectors.groupingBy(PackageFile::subdir));
-    bySubdir.forEach((subdir, files) -> indexes.rebuild(channel.name(), subdir, files));
+    indexes.rebuild(channel.name(), rows.files(channel.id()));
   }
 
   private void removeFiles(UserProfile caller, Channel channel, List<PackageFile> files) {
-    Map<String, List<PackageFile>> bySubdir = files.stream().collect(Collectors.groupingBy(PackageFile::subdir, LinkedHashMap::new, Collectors.toList()));
-    files.forEach(rows::removeFile);
-    channel.touch(OffsetDateTime.now());
-    bySubdir.forEach((subdir, removed) -> changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, subdir, Map.of(),
-        List.of(), removed.stream().map(PackageFile::filename).toList())));
+    publisher.remove(channel, files);
     for (PackageFile file : files) {
       audit.record(AuditRecord.success(caller.username(), "channels.file-deleted", "channel:" + channel.name() + " " + file.path(), null));
     }

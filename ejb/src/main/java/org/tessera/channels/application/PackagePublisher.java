@@ -97,17 +97,7 @@ public class PackagePublisher {
       try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(record))) {
         given = reader.readObject();
       }
-      java.util.Map<String, jakarta.json.JsonValue> sorted = new java.util.TreeMap<>(given);
-      sorted.put("md5", jakarta.json.Json.createValue(digest.md5()));
-      sorted.put("sha256", jakarta.json.Json.createValue(digest.sha256()));
-      sorted.put("size", jakarta.json.Json.createValue(digest.size()));
-      jakarta.json.JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder();
-      sorted.forEach(builder::add);
-      java.io.StringWriter out = new java.io.StringWriter();
-      try (var writer = jakarta.json.Json.createWriter(out)) {
-        writer.writeObject(builder.build());
-      }
-      return out.toString();
+      return org.tessera.channels.domain.CondaPackageMetadata.record(given, digest);
     }
   }
 }

@@ -96,7 +96,12 @@ public final class CondaPackageMetadata implements PackageMetadata {
   /** index.json plus size and checksums, keys sorted as conda-index writes them. */
   @Override
   public String record(FileDigest digest) {
-    Map<String, JsonValue> sorted = new TreeMap<>(index);
+    return record(index, digest);
+  }
+
+  /** A repodata record: the given fields with the file's size and checksums, keys sorted as conda-index writes them. */
+  public static String record(JsonObject fields, FileDigest digest) {
+    Map<String, JsonValue> sorted = new TreeMap<>(fields);
     sorted.put("md5", Json.createValue(digest.md5()));
     sorted.put("sha256", Json.createValue(digest.sha256()));
     sorted.put("size", Json.createValue(digest.size()));

@@ -52,6 +52,11 @@ public class CondaIndexFiles {
     return repodata;
   }
 
+  /** Rebuilds every subdirectory of a channel from all its rows. */
+  public void rebuild(String channel, List<PackageFile> allFiles) {
+    allFiles.stream().collect(java.util.stream.Collectors.groupingBy(PackageFile::subdir)).forEach((subdir, files) -> rebuild(channel, subdir, files));
+  }
+
   public void forget(String channel) {
     cache.keySet().removeIf(k -> k.startsWith(channel + "/"));
   }
