@@ -9,12 +9,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.tessera.identity.application.AccessTokenService;
 import org.tessera.identity.domain.UserLookup;
 import org.tessera.identity.domain.UserProfile;
+import org.tessera.shared.web.BasicCredentials;
 
 /**
  * Who a package client is. Public channels need no credentials (the seed's default); for private
@@ -55,22 +54,9 @@ public class RepositoryAuthenticationFilter extends HttpFilter {
     if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return tokens.authenticate(header.substring(7).strip());
     }
-    if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-          return Optional.empty();
-        }
-        String name = decoded.substring(0, colon);
-        String secret = decoded.substring(colon + 1);
-        // conda and some tools send the token as the user name, or with an empty user.
-        return name.isEmpty() || name.equals("token") || name.equals("__token__") ? tokens.authenticate(secret) : tokens.authenticate(name, secret);
-      } catch (IllegalArgumentException notBase64) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    // Some tools send the token as the password of an empty user, "token" or "__token__".
+    return BasicCredentials.parse(header).flatMap(c -> c.user().isEmpty() || c.user().equals("token") || c.user().equals("__token__")
+        ? tokens.authenticate(c.secret()) : tokens.authenticate(c.user(), c.secret()));
   }
 
   static void refuse(HttpServletResponse response, String detail) throws IOException {

@@ -9,12 +9,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.tessera.identity.application.AccessTokenService;
 import org.tessera.identity.domain.UserLookup;
 import org.tessera.identity.domain.UserProfile;
+import org.tessera.shared.web.BasicCredentials;
 
 /**
  * Git clients authenticate with HTTP Basic: the Tessera user name and a personal access token as
@@ -33,7 +32,7 @@ public class GitAuthenticationFilter extends HttpFilter {
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-    Optional<UserProfile> user = basicCredentials(request.getHeader("Authorization")).flatMap(c -> tokens.authenticate(c[0], c[1])).flatMap(users::profile);
+    Optional<UserProfile> user = BasicCredentials.parse(request.getHeader("Authorization")).filter(c -> !c.user().isEmpty()).flatMap(c -> tokens.authenticate(c.user(), c.secret())).flatMap(users::profile);
     if (user.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Tessera git\", charset=\"UTF-8\"");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -45,18 +44,5 @@ public class GitAuthenticationFilter extends HttpFilter {
     }
     request.setAttribute(USER, user.get());
     chain.doFilter(request, response);
-  }
-
-  static Optional<String[]> basicCredentials(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? Optional.empty() : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-    } catch (IllegalArgumentException notBase64) {
-      return Optional.empty();
-    }
   }
 }
