@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import java.net.InetAddress;
@@ -13,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,8 @@ class LdapRuleMapperIT {
   private static InMemoryDirectoryServer directory;
   private static String realmId;
   private static String providerId;
+  /** Filters of the searches under ou=groups, in the order they came. */
+  private static final List<String> groupSearches = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startDirectoryAndFederateIt() throws Exception {
@@ -146,8 +152,31 @@ class LdapRuleMapperIT {
   void fullSync_grantsTheRoleToUsersWhoNeverSignedIn() {
     Http.Response sync = admin("POST", "/user-storage/" + providerId + "/sync?action=triggerFullSync", null);
     assertThat(sync.status()).as(sync.body()).isEqualTo(200);
-    JsonNode roles = Http.get(adminUrl("/users/" + userId("rm-carol") + "/role-mappings/realm"), adminToken()).json();
-    assertThat(roles.findValuesAsText("name")).contains("ae-uploader");
+    assertThat(realmRoleMappings("rm-carol")).contains("ae-uploader");
+  }
+
+  @Test
+  void fullSync_ofImportedUsers_readsTheGroupsOnceAndFollowsTheDirectoryAsItIsAtEachSync() throws Exception {
+    // A second rules mapper of its own, removed before each check: a check looks the user up, and a
+    // look-up runs the mappers there are with a search of its own, which would hide what the sync did.
+    String rule = "cn:grp-sync-check -> roles=ae-deployer";
+    assertThat(createMapper("it-sync-rules", List.of(rule)).status()).isEqualTo(201);
+    syncFully(); // imports rm-frank if no other test has
+    directory.modify(group("grp-sync-check"), new Modification(ModificationType.DELETE, "member", user("rm-frank")));
+
+    groupSearches.clear();
+    syncFully();
+    assertThat(groupSearches).as("per sync, each rules mapper reads all groups once and searches for no user's groups")
+        .hasSize(2)
+        .noneMatch(filter -> filter.toLowerCase(Locale.ROOT).contains("member"));
+    removeMapper("it-sync-rules");
+    assertThat(realmRoleMappings("rm-frank")).as("taken back by the sync after the directory change").doesNotContain("ae-deployer");
+
+    assertThat(createMapper("it-sync-rules", List.of(rule)).status()).isEqualTo(201);
+    directory.modify(group("grp-sync-check"), new Modification(ModificationType.ADD, "member", user("rm-frank")));
+    syncFully();
+    removeMapper("it-sync-rules");
+    assertThat(realmRoleMappings("rm-frank")).as("given by the sync from its read of the groups").contains("ae-deployer");
   }
 
   @Test
@@ -171,11 +200,19 @@ class LdapRuleMapperIT {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
     config.addAdditionalBindCredentials("cn=Directory Manager", "directory-secret");
     config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName("127.0.0.1"), 0, null));
+    config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+      @Override
+      public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+        if (request.getRequest().getBaseDN().equalsIgnoreCase(GROUPS)) {
+          groupSearches.add(request.getRequest().getFilter().toString());
+        }
+      }
+    });
     InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
     server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
     server.add("dn: " + USERS, "objectClass: organizationalUnit", "ou: users");
     server.add("dn: " + GROUPS, "objectClass: organizationalUnit", "ou: groups");
-    for (String uid : List.of("rm-alice", "rm-bob", "rm-carol", "rm-dave", "rm-erin")) {
+    for (String uid : List.of("rm-alice", "rm-bob", "rm-carol", "rm-dave", "rm-erin", "rm-frank")) {
       server.add(
           "dn: " + user(uid),
           "objectClass: inetOrgPerson",
@@ -188,6 +225,7 @@ class LdapRuleMapperIT {
     }
     addGroup(server, "grp-ae5-data", "rm-alice", "rm-dave");
     addGroup(server, "grp-ae5-ops", "rm-carol");
+    addGroup(server, "grp-sync-check", "rm-frank");
     addGroup(server, "platform-admins", "rm-bob");
     addGroup(server, "unrelated", "rm-alice", "rm-bob");
     server.startListening();
@@ -228,6 +266,24 @@ class LdapRuleMapperIT {
     } catch (Exception e) {
       throw new AssertionError(payload, e);
     }
+  }
+
+  /** The realm roles granted to the user directly, as Keycloak stores them (no sign-in involved). */
+  private static List<String> realmRoleMappings(String uid) {
+    return Http.get(adminUrl("/users/" + userId(uid) + "/role-mappings/realm"), adminToken()).json().findValuesAsText("name");
+  }
+
+  private static void removeMapper(String name) {
+    JsonNode mappers = Http.get(adminUrl("/components?parent=" + providerId + "&name=" + name), adminToken()).json();
+    assertThat(mappers).as(name).hasSize(1);
+    Http.Response removed = admin("DELETE", "/components/" + mappers.get(0).get("id").asText(), null);
+    assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+  }
+
+  private static void syncFully() {
+    Http.Response sync = admin("POST", "/user-storage/" + providerId + "/sync?action=triggerFullSync", null);
+    assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+    assertThat(sync.body()).contains("\"failed\":0");
   }
 
   private static Http.Response createMapper(String name, List<String> rules) {

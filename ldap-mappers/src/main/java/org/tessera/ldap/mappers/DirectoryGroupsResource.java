@@ -101,7 +101,7 @@ public class DirectoryGroupsResource {
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("username", username);
       answer.put("dn", user.getDn().toString());
-      answer.put("groups", new TreeSet<>(new GroupRulesLDAPStorageMapper(settings, ldap).directoryGroupDns(user)));
+      answer.put("groups", new TreeSet<>(new DirectoryGroups(settings, ldap).of(user)));
       return Response.ok(answer).build();
     } catch (RuntimeException e) {
       logger.warnf(e, "Reading the groups of '%s' from directory '%s' failed", username, directory.getName());

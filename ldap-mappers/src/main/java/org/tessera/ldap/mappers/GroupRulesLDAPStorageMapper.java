@@ -1,13 +1,10 @@
 package org.tessera.ldap.mappers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.naming.directory.SearchControls;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.GroupModel;
@@ -18,12 +15,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.UserModelDelegate;
 import org.keycloak.storage.ldap.LDAPStorageProvider;
-import org.keycloak.storage.ldap.LDAPUtils;
 import org.keycloak.storage.ldap.idm.model.LDAPObject;
 import org.keycloak.storage.ldap.idm.query.internal.LDAPQuery;
-import org.keycloak.storage.ldap.idm.query.internal.LDAPQueryConditionsBuilder;
 import org.keycloak.storage.ldap.mappers.AbstractLDAPStorageMapper;
+import org.keycloak.storage.user.SynchronizationResult;
 import org.tessera.ldap.mappers.rules.Grants;
+import org.tessera.ldap.mappers.rules.GroupMemberships;
 import org.tessera.ldap.mappers.rules.MappingRules;
 import org.tessera.ldap.mappers.rules.RuleSyntaxException;
 
@@ -48,11 +45,17 @@ import org.tessera.ldap.mappers.rules.RuleSyntaxException;
  *       caching policy it is every cache miss (Keycloak's user cache serves logins in between).
  * </ul>
  *
- * Writes go to Keycloak's own user (below the provider's read-only wrapper, which refuses attribute
- * writes to federated users): the grants are Keycloak data, not directory data. One LDAP search
- * per user and request, made once even when both hooks run. Roles or groups deleted after the
- * mapper was saved are logged and skipped; nothing here blocks a login. Lives for one Keycloak
- * session; not shared between threads.
+ * How it finds a user's groups: a sync of users Keycloak already has (the only caller of {@code
+ * onImportUserFromLDAP} with {@code isCreate} false) reads every group once at its start and
+ * answers from memory ({@link SyncGroupReads}), since one search per user made a sync of 10,000
+ * users a hundred times slower; sign-ins and first imports search the directory for that user, so
+ * a sign-in always sees the directory as it is now. Made once per session even when both hooks
+ * run.
+ *
+ * <p>Writes go to Keycloak's own user (below the provider's read-only wrapper, which refuses
+ * attribute writes to federated users): the grants are Keycloak data, not directory data. Roles or
+ * groups deleted after the mapper was saved are logged and skipped; nothing here blocks a login.
+ * Lives for one Keycloak session; not shared between threads.
  */
 public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
 
@@ -97,11 +100,15 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
   private static final String GROUP = "group:";
 
   private final Set<String> doneThisSession = new HashSet<>();
+  private final SyncGroupReads syncReads;
+  private final DirectoryGroups directoryGroups;
   private MappingRules rules;
   private boolean rulesParsed;
 
-  public GroupRulesLDAPStorageMapper(ComponentModel mapperModel, LDAPStorageProvider ldapProvider) {
+  GroupRulesLDAPStorageMapper(ComponentModel mapperModel, LDAPStorageProvider ldapProvider, SyncGroupReads syncReads) {
     super(mapperModel, ldapProvider);
+    this.syncReads = syncReads;
+    this.directoryGroups = new DirectoryGroups(mapperModel, ldapProvider);
   }
 
   /** The user attribute that lists what this mapper (by component id) granted. */
@@ -109,36 +116,23 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
     return "tessera.rule-grants." + mapperModel.getId();
   }
 
-  /** A trimmed config value, or {@code fallback} when absent or blank. */
-  static String setting(ComponentModel model, String key, String fallback) {
-    String value = model.getConfig().getFirst(key);
-    return value == null || value.isBlank() ? fallback : value.strip();
-  }
-
-  /** The filter that finds the groups of a member, as sent to the directory (for tests and docs). */
-  static String membershipFilterAttribute(ComponentModel model) {
-    String attribute = setting(model, MEMBERSHIP_ATTRIBUTE, DEFAULT_MEMBERSHIP_ATTRIBUTE);
-    return Boolean.parseBoolean(setting(model, NESTED_AD_GROUPS, "false"))
-        ? attribute + LDAPConstants.LDAP_MATCHING_RULE_IN_CHAIN
-        : attribute;
-  }
-
-  static List<String> objectClasses(ComponentModel model) {
-    return Arrays.stream(setting(model, GROUP_OBJECT_CLASSES, DEFAULT_GROUP_OBJECT_CLASSES).split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
-  }
-
   @Override
   public void onImportUserFromLDAP(LDAPObject ldapUser, UserModel user, RealmModel realm, boolean isCreate) {
-    apply(ldapUser, user, realm);
+    GroupMemberships readBySync = isCreate ? null : syncReads.forSync(mapperModel, directoryGroups::readAll);
+    apply(ldapUser, user, realm, readBySync);
   }
 
   @Override
   public UserModel proxy(LDAPObject ldapUser, UserModel delegate, RealmModel realm) {
-    apply(ldapUser, stored(delegate), realm);
+    apply(ldapUser, stored(delegate), realm, null);
     return delegate;
+  }
+
+  /** Called by Keycloak as every user sync of the directory starts (and by a mapper sync). */
+  @Override
+  public SynchronizationResult syncDataFromFederationProviderToKeycloak(RealmModel realm) {
+    syncReads.syncStarted(mapperModel);
+    return new SynchronizationResult();
   }
 
   @Override
@@ -148,8 +142,8 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
 
   @Override
   public void beforeLDAPQuery(LDAPQuery query) {
-    if (UID.equalsIgnoreCase(setting(mapperModel, MEMBERSHIP_TYPE, DN))) {
-      String attribute = memberUserAttribute();
+    if (DirectoryGroups.membersByUid(mapperModel)) {
+      String attribute = DirectoryGroups.memberUserAttribute(mapperModel);
       query.addReturningLdapAttribute(attribute);
       query.addReturningReadOnlyLdapAttribute(attribute);
     }
@@ -164,7 +158,8 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
     return current;
   }
 
-  private void apply(LDAPObject ldapUser, UserModel user, RealmModel realm) {
+  /** Applies the rules to {@code user}'s groups, from {@code readBySync} if given, else searched. */
+  private void apply(LDAPObject ldapUser, UserModel user, RealmModel realm, GroupMemberships readBySync) {
     if (user.getId() != null && !doneThisSession.add(user.getId())) {
       return;
     }
@@ -172,16 +167,22 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
     if (parsed == null) {
       return;
     }
-    Grants wanted = parsed.evaluate(directoryGroupDns(ldapUser));
+    Set<String> groupDns = readBySync == null
+        ? directoryGroups.of(ldapUser)
+        : directoryGroups.of(directoryGroups.memberValue(ldapUser), readBySync);
+    Grants wanted = parsed.evaluate(groupDns);
     String attribute = grantsAttribute(mapperModel);
     Set<String> owned = user.getAttributeStream(attribute).collect(Collectors.toCollection(TreeSet::new));
     Set<String> nowOwned = new TreeSet<>();
+    // Read once each, not once per rule target: in a sync these reads are most of the work.
+    Set<String> directRoleIds = wanted.roles().isEmpty() ? Set.of() : user.getRoleMappingsStream().map(RoleModel::getId).collect(Collectors.toSet());
+    Set<String> groupIds = wanted.groups().isEmpty() ? Set.of() : user.getGroupsStream().map(GroupModel::getId).collect(Collectors.toSet());
 
     for (String name : wanted.roles()) {
       RoleModel role = realm.getRole(name);
       if (role == null) {
         logger.warnf("Realm role '%s' named by LDAP mapper '%s' of realm '%s' does not exist; skipped.", name, mapperModel.getName(), realm.getName());
-      } else if (!user.hasDirectRole(role)) {
+      } else if (!directRoleIds.contains(role.getId())) {
         logger.debugf("Granting role '%s' to '%s' by LDAP group rules", name, user.getUsername());
         user.grantRole(role);
         nowOwned.add(ROLE + name);
@@ -193,7 +194,7 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
       GroupModel group = KeycloakModelUtils.findGroupByPath(getSession(), realm, path);
       if (group == null) {
         logger.warnf("Group '%s' named by LDAP mapper '%s' of realm '%s' does not exist; skipped.", path, mapperModel.getName(), realm.getName());
-      } else if (user.getGroupsStream().noneMatch(g -> g.getId().equals(group.getId()))) {
+      } else if (!groupIds.contains(group.getId())) {
         logger.debugf("Adding '%s' to group '%s' by LDAP group rules", user.getUsername(), path);
         user.joinGroup(group);
         nowOwned.add(GROUP + path);
@@ -226,33 +227,6 @@ public class GroupRulesLDAPStorageMapper extends AbstractLDAPStorageMapper {
         user.setAttribute(attribute, new ArrayList<>(nowOwned));
       }
     }
-  }
-
-  /**
-   * DNs of the directory groups the user is a member of (directly, or nested on AD): one LDAP
-   * search with this mapper's settings. Public for {@link DirectoryGroupsResource}, whose preview
-   * must see exactly the groups a sign-in sees.
-   */
-  public Set<String> directoryGroupDns(LDAPObject ldapUser) {
-    boolean byUid = UID.equalsIgnoreCase(setting(mapperModel, MEMBERSHIP_TYPE, DN));
-    String member = byUid ? ldapUser.getAttributeAsString(memberUserAttribute()) : ldapUser.getDn().toString();
-    if (member == null) {
-      logger.warnf("LDAP user '%s' has no '%s' attribute; LDAP mapper '%s' finds no groups for it.", ldapUser.getDn(), memberUserAttribute(), mapperModel.getName());
-      return Set.of();
-    }
-    try (LDAPQuery query = new LDAPQuery(ldapProvider)) {
-      query.setSearchDn(setting(mapperModel, GROUPS_DN, null));
-      query.setSearchScope(SearchControls.SUBTREE_SCOPE);
-      query.addObjectClasses(objectClasses(mapperModel));
-      query.addWhereCondition(new LDAPQueryConditionsBuilder().equal(membershipFilterAttribute(mapperModel), member));
-      return LDAPUtils.loadAllLDAPObjects(query, ldapProvider).stream()
-          .map(group -> group.getDn().toString())
-          .collect(Collectors.toSet());
-    }
-  }
-
-  private String memberUserAttribute() {
-    return setting(mapperModel, MEMBERSHIP_USER_ATTRIBUTE, DEFAULT_MEMBERSHIP_USER_ATTRIBUTE);
   }
 
   /** The rules, parsed once per session; null (and an error logged) if they do not parse. */

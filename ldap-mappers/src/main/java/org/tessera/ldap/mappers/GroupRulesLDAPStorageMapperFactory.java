@@ -2,7 +2,7 @@ package org.tessera.ldap.mappers;
 
 import static org.tessera.ldap.mappers.GroupRulesLDAPStorageMapper.DN;
 import static org.tessera.ldap.mappers.GroupRulesLDAPStorageMapper.UID;
-import static org.tessera.ldap.mappers.GroupRulesLDAPStorageMapper.setting;
+import static org.tessera.ldap.mappers.DirectoryGroups.setting;
 
 import java.util.List;
 import org.keycloak.component.ComponentModel;
@@ -28,6 +28,8 @@ public class GroupRulesLDAPStorageMapperFactory extends AbstractLDAPStorageMappe
   public static final String PROVIDER_ID = "tessera-group-rules-ldap-mapper";
 
   private static final List<ProviderConfigProperty> CONFIG_PROPERTIES;
+
+  private final SyncGroupReads syncReads = new SyncGroupReads();
 
   static {
     ProviderConfigProperty rules =
@@ -150,7 +152,7 @@ public class GroupRulesLDAPStorageMapperFactory extends AbstractLDAPStorageMappe
     if (!GroupDns.isDn(groupsDn)) {
       throw refusal("The LDAP groups DN \"" + groupsDn + "\" is not a DN. Enter it like ou=groups,dc=example,dc=org");
     }
-    if (GroupRulesLDAPStorageMapper.objectClasses(config).isEmpty()) {
+    if (DirectoryGroups.objectClasses(config).isEmpty()) {
       throw refusal("No group object class is configured. Enter for example groupOfNames");
     }
     String type = setting(config, GroupRulesLDAPStorageMapper.MEMBERSHIP_TYPE, DN);
@@ -182,6 +184,11 @@ public class GroupRulesLDAPStorageMapperFactory extends AbstractLDAPStorageMappe
 
   @Override
   protected AbstractLDAPStorageMapper createMapper(ComponentModel mapperModel, LDAPStorageProvider federationProvider) {
-    return new GroupRulesLDAPStorageMapper(mapperModel, federationProvider);
+    return new GroupRulesLDAPStorageMapper(mapperModel, federationProvider, syncReads);
+  }
+
+  @Override
+  public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+    syncReads.forget(model);
   }
 }

@@ -107,9 +107,9 @@ class GroupRulesLDAPStorageMapperFactoryTest {
   @Test
   void nestedAdGroups_searchMembersWithMatchingRuleInChain() {
     ComponentModel model = config("cn:a -> roles=ae-admin");
-    assertThat(GroupRulesLDAPStorageMapper.membershipFilterAttribute(model)).isEqualTo("member");
+    assertThat(DirectoryGroups.membershipFilterAttribute(model)).isEqualTo("member");
     model.getConfig().putSingle(GroupRulesLDAPStorageMapper.NESTED_AD_GROUPS, "true");
-    assertThat(GroupRulesLDAPStorageMapper.membershipFilterAttribute(model)).isEqualTo("member:1.2.840.113556.1.4.1941:");
+    assertThat(DirectoryGroups.membershipFilterAttribute(model)).isEqualTo("member:1.2.840.113556.1.4.1941:");
   }
 
   @Test
@@ -117,8 +117,8 @@ class GroupRulesLDAPStorageMapperFactoryTest {
     ComponentModel model = config("cn:a -> roles=ae-admin");
     model.getConfig().putSingle(GroupRulesLDAPStorageMapper.MEMBERSHIP_ATTRIBUTE, "memberUid");
     model.getConfig().putSingle(GroupRulesLDAPStorageMapper.GROUP_OBJECT_CLASSES, "posixGroup, top");
-    assertThat(GroupRulesLDAPStorageMapper.membershipFilterAttribute(model)).isEqualTo("memberUid");
-    assertThat(GroupRulesLDAPStorageMapper.objectClasses(model)).containsExactly("posixGroup", "top");
+    assertThat(DirectoryGroups.membershipFilterAttribute(model)).isEqualTo("memberUid");
+    assertThat(DirectoryGroups.objectClasses(model)).containsExactly("posixGroup", "top");
   }
 
   private String refusal(ComponentModel model) {
