@@ -7,6 +7,8 @@
 #   KEEP_UP=1                                 leave the platform running at the end
 #   BENCH_HTTP_PORT=18080 BENCH_KEYCLOAK_PORT=18180 BENCH_HOME=bench/target/tessera-home
 #   LDAP_PORT=18389                           the in-memory directory's port
+#   LDAP_INDEXES=member,uid                   attributes the directory indexes for equality, as
+#                                             production directories do (default: none, a full scan)
 #
 # Directory: generated LDIF (inetOrgPerson users with fixed entryUUIDs, groupOfNames groups
 # grp-ae5-0000..; user n is in groups n, n+333 and n+667 mod LDAP_GROUPS), served by UnboundID in memory
@@ -32,10 +34,12 @@ USERS_N=${LDAP_USERS:-10000}
 GROUPS_N=${LDAP_GROUPS:-1000}
 LOGINS=${LOGINS:-40}
 LDAP_PORT=${LDAP_PORT:-18389}
+LDAP_INDEXES=${LDAP_INDEXES:-}
+[[ $LDAP_INDEXES =~ ^[A-Za-z0-9,]*$ ]] || die "LDAP_INDEXES must be attribute names separated by commas, not '$LDAP_INDEXES'."
 for knob in RUNS USERS_N GROUPS_N LOGINS LDAP_PORT; do
   [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a positive integer, not '${!knob}'."
 done
-CMDLINE="RUNS=$RUNS LDAP_USERS=$USERS_N LDAP_GROUPS=$GROUPS_N LOGINS=$LOGINS bench/ldap-sync.sh"
+CMDLINE="RUNS=$RUNS LDAP_USERS=$USERS_N LDAP_GROUPS=$GROUPS_N LOGINS=$LOGINS${LDAP_INDEXES:+ LDAP_INDEXES=$LDAP_INDEXES} bench/ldap-sync.sh"
 
 [ -x "${JAVA_HOME:-}/bin/java" ] || die "set JAVA_HOME to a JDK 21+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)."
 command -v curl >/dev/null || ensure_packages curl
@@ -102,7 +106,7 @@ generate_ldif() {
 start_directory() {
   port_busy "$LDAP_PORT" && die "port $LDAP_PORT (LDAP_PORT) is in use."
   "$JAVA_HOME/bin/java" -cp "$UNBOUNDID_JAR" "$BENCH_DIR/LdapServer.java" "$LDAP_PORT" "$OUT/directory.ldif" \
-    "$DIRECTORY_SECRET" >"$OUT/directory.log" 2>&1 &
+    "$DIRECTORY_SECRET" "$LDAP_INDEXES" >"$OUT/directory.log" 2>&1 &
   LDAP_PID=$!
   local i
   for i in $(seq 1 120); do
@@ -264,8 +268,8 @@ results_header
   printf -- '- command: `%s` (from the repository root; platform ports %s / %s, TESSERA_HOME=%s)\n' \
     "$CMDLINE" "$TESSERA_HTTP_PORT" "$TESSERA_KEYCLOAK_PORT" "$TESSERA_HOME"
   machine_description
-  printf -- '- directory: UnboundID %s in memory, %s inetOrgPerson users, %s groupOfNames groups, each user in 3 groups\n' \
-    "$UNBOUNDID_VERSION" "$USERS_N" "$GROUPS_N"
+  printf -- '- directory: UnboundID %s in memory, %s inetOrgPerson users, %s groupOfNames groups, each user in 3 groups; equality indexes: %s\n' \
+    "$UNBOUNDID_VERSION" "$USERS_N" "$GROUPS_N" "${LDAP_INDEXES:-none (every search scans the entries)}"
   printf -- '- provider: READ_ONLY, import on, pagination 1000, cache NO_CACHE; built-in `group-ldap-mapper` (IMPORT) always on\n'
   printf -- '- rules mapper (on): %s\n' "$(jq -r 'map("`" + . + "`") | join(", ")' <<<"$RULES_JSON")"
   printf -- '- first full sync (import of %s users, off): %s s; first sync with the rules mapper (makes its grants, untimed in the table): %s s\n' \
