@@ -1,5 +1,6 @@
-// Signs in as an administrator, adds an LDAP directory on the Directories page, tests its
-// authentication, syncs it, reads the last sync in the table and removes it again.
+// Signs in as an administrator, adds an LDAP directory on the Directories page (after a refused
+// periodic sync of 30 s), tests its authentication, syncs it, reads the last sync in the table,
+// opens it for editing (reading back its sync periods) and removes it again.
 //
 //   node directories.mjs URL USERNAME PASSWORD NAME LDAP_URL BIND_DN BIND_PASSWORD USERS_DN
 //
@@ -34,6 +35,12 @@ try {
   await page.fill('#directory\\:bindDn', bindDn);
   await page.fill('#directory\\:bindCredential', bindPassword);
   await page.fill('#directory\\:usersDn', usersDn);
+  await page.fill('#directory\\:fullSyncPeriod', '30');
+  await submit(page.locator('#directory input.save'));
+  seen.refusedPeriod = await messages();
+  await page.fill('#directory\\:bindCredential', bindPassword);
+  await page.fill('#directory\\:fullSyncPeriod', '86400');
+  await page.fill('#directory\\:changedSyncPeriod', '3600');
   await submit(page.locator('#directory input.save'));
   seen.added = await messages();
   await submit(row().locator('input.test-authentication'));
@@ -41,6 +48,9 @@ try {
   await submit(row().locator('input.sync-full'));
   seen.sync = await messages();
   seen.lastSync = (await row().locator('.last-sync').textContent()).replace(/\s+/g, ' ').trim();
+  await submit(row().locator('input.edit'));
+  seen.editedPeriods = [await page.inputValue('#directory\\:fullSyncPeriod'), await page.inputValue('#directory\\:changedSyncPeriod')];
+  seen.editedStartTls = await page.isChecked('#directory\\:startTls');
   await submit(row().locator('input.remove'));
   seen.removed = await messages();
   seen.rowsLeft = await row().count();

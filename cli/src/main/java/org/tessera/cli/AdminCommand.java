@@ -99,6 +99,9 @@ final class AdminCommand {
         @Option(names = "--url", paramLabel = "URL", description = "ldap://HOST:PORT or ldaps://HOST:PORT.")
         String connectionUrl;
 
+        @Option(names = "--start-tls", description = "Upgrade an ldap:// connection to TLS with StartTLS before binding.")
+        boolean startTls;
+
         @Option(names = "--bind-dn", paramLabel = "DN", description = "The DN Keycloak binds as.")
         String bindDn;
 
@@ -123,6 +126,9 @@ final class AdminCommand {
             put(body, "name", name);
             put(body, "vendor", vendor);
             put(body, "connectionUrl", connectionUrl);
+            if (startTls) {
+                body.put("startTls", true);
+            }
             put(body, "bindDn", bindDn);
             put(body, "usersDn", usersDn);
             put(body, "groupsDn", groupsDn);

@@ -51,6 +51,16 @@ class AdminCommandTest {
     }
 
     @Test
+    void addWithStartTlsAsksForIt() {
+        site.server.replies(DIRECTORIES, Reply.json(201, "{\"id\":\"d2\",\"name\":\"dc\"}"));
+
+        Result result = cli.run("admin", "directories", "add", "--name", "dc", "--vendor", "ad", "--url", "ldap://dc1:389", "--start-tls");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(site.server.requests(DIRECTORIES).get(0).body()).contains("\"connectionUrl\" : \"ldap://dc1:389\"", "\"startTls\" : true");
+    }
+
+    @Test
     void invalidSettingsShowTheServersFieldErrorsAndFail() {
         site.server.replies(DIRECTORIES, Reply.problem(400,
                 "{\"type\":\"urn:tessera:problem:invalid-directory\",\"title\":\"Invalid directory settings\",\"status\":400,"

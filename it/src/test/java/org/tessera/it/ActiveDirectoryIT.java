@@ -311,6 +311,44 @@ class ActiveDirectoryIT {
     assertThat(seen.get("error").asText()).as(seen.toString()).contains("Invalid username or password");
   }
 
+  @Test
+  @Order(8)
+  void over_ldap_with_starttls_the_directory_connects_and_binds_and_without_it_ad_refuses_the_bind() {
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.put("name", NAME + "-starttls");
+    body.put("vendor", "ad");
+    body.put("connectionUrl", samba.ldapUrl());
+    body.put("startTls", true);
+    body.put("bindDn", SERVICE_DN);
+    body.put("bindCredential", SERVICE_PASSWORD);
+    body.put("usersDn", PEOPLE);
+    // The CA uploaded with the LDAPS directory is in Keycloak's truststore already.
+    Http.Response created = Http.send("POST", directories(), admin, body.toString());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String startTlsId = created.json().get("id").asText();
+    try {
+      assertThat(created.json().get("startTls").asBoolean()).isTrue();
+      JsonNode connection = Http.send("POST", directories() + "/" + startTlsId + "/test-connection", admin, "{}").json();
+      assertThat(connection.get("ok").asBoolean()).as(connection.toString()).isTrue();
+      JsonNode bind = Http.send("POST", directories() + "/" + startTlsId + "/test-authentication", admin, "{}").json();
+      assertThat(bind.get("ok").asBoolean()).as(bind.toString()).isTrue();
+      // Samba, as AD, refuses a simple bind on a connection without TLS.
+      JsonNode plain = Http.send("POST", directories() + "/" + startTlsId + "/test-authentication", admin, "{\"startTls\": false}").json();
+      assertThat(plain.get("ok").asBoolean()).as(plain.toString()).isFalse();
+      assertThat(plain.get("message").asText()).contains("refused to bind as " + SERVICE_DN);
+      Http.Response synced = Http.send("POST", directories() + "/" + startTlsId + "/sync?mode=changed", admin, "{}");
+      assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+      assertThat(synced.json().get("ok").asBoolean()).as(synced.body()).isTrue();
+    } finally {
+      assertThat(Http.send("DELETE", directories() + "/" + startTlsId, admin, null).status()).isEqualTo(204);
+    }
+
+    body.put("connectionUrl", samba.ldapsUrl());
+    Http.Response contradictory = Http.send("POST", directories(), admin, body.toString());
+    assertThat(contradictory.status()).as(contradictory.body()).isEqualTo(400);
+    assertThat(contradictory.json().get("errors").get(0).get("field").asText()).isEqualTo("startTls");
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   static String directories() {

@@ -349,7 +349,7 @@ class DirectoriesIT {
     }
   }
 
-  /** The admin page: add, test authentication, sync with counts, remove, in headless Chromium. */
+  /** The admin page: a refusal, add, test authentication, sync with counts, edit, remove, in headless Chromium. */
   @Test
   void the_directories_page_adds_tests_syncs_and_removes_a_directory() throws Exception {
     Process node =
@@ -363,10 +363,13 @@ class DirectoriesIT {
     assertThat(node.exitValue()).as(output).isZero();
     JsonNode seen = Http.JSON.readTree(output.lines().reduce((a, b) -> b).orElseThrow());
 
+    assertThat(seen.get("refusedPeriod").asText()).contains("fullSyncPeriod is in seconds");
     assertThat(seen.get("added").asText()).contains("Added it-page");
     assertThat(seen.get("authentication").asText()).contains("Signed in to ldap://127.0.0.1");
     assertThat(seen.get("sync").asText()).contains("full sync").contains("failed");
     assertThat(seen.get("lastSync").asText()).startsWith("full at").contains("added");
+    assertThat(seen.get("editedPeriods")).extracting(JsonNode::asText).as("kept, not reset by the page").containsExactly("86400", "3600");
+    assertThat(seen.get("editedStartTls").asBoolean()).isFalse();
     assertThat(seen.get("removed").asText()).contains("Removed it-page");
     assertThat(seen.get("rowsLeft").asInt()).isZero();
   }

@@ -166,6 +166,11 @@ final class SambaDomain implements AutoCloseable {
     return Files.readString(dir.resolve("private/tls/ca.pem"), StandardCharsets.US_ASCII);
   }
 
+  /** The ldap:// URL of the domain controller, on which it binds only after StartTLS. */
+  String ldapUrl() {
+    return "ldap://127.0.0.1:" + LDAP_PORT;
+  }
+
   /** The ldaps:// URL of the domain controller. */
   String ldapsUrl() {
     return "ldaps://127.0.0.1:" + LDAPS_PORT;

@@ -26,6 +26,7 @@ public record DirectorySettings(
     String name,
     String vendor,
     String connectionUrl,
+    Boolean startTls,
     String bindDn,
     String bindCredential,
     String usersDn,
@@ -48,7 +49,7 @@ public record DirectorySettings(
 
   /** The same settings without the bind password, for answers. */
   public DirectorySettings withoutCredential() {
-    return new DirectorySettings(name, vendor, connectionUrl, bindDn, null, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
+    return new DirectorySettings(name, vendor, connectionUrl, startTls, bindDn, null, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
         userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, batchSizeForSync, fullSyncPeriod, changedSyncPeriod, enabled, groupsDn, caCertificatePem);
   }
 
@@ -84,7 +85,7 @@ public record DirectorySettings(
         new DirectorySettings(
             strip(name),
             preset.key(),
-            strip(connectionUrl),
+            strip(connectionUrl), startTls == null ? Boolean.FALSE : startTls,
             strip(bindDn),
             bindCredential == null || bindCredential.isEmpty() ? null : bindCredential,
             strip(usersDn),
@@ -116,6 +117,9 @@ public record DirectorySettings(
       problems.add(problem("name", "Use at most 100 letters, digits, spaces, '.', '_' or '-' in the name."));
     }
     checkUrls(problems);
+    if (Boolean.TRUE.equals(startTls) && connectionUrl != null && connectionUrl.toLowerCase(Locale.ROOT).contains("ldaps://")) {
+      problems.add(problem("startTls", "StartTLS upgrades a plain ldap:// connection, and ldaps:// is TLS from the start: use ldap://HOST:389 with StartTLS, or turn StartTLS off."));
+    }
     if (bindDn == null) {
       problems.add(problem("bindDn", "A bind DN is required (simple authentication), e.g. cn=tessera,ou=services,dc=example,dc=com."));
     } else if (!looksLikeDn(bindDn)) {

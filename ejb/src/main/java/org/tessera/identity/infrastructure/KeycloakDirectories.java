@@ -153,13 +153,16 @@ public class KeycloakDirectories implements DirectoryProvider {
     JsonObject component = component(id).orElseThrow(() -> new DirectoryNotFoundException(id));
     Map<String, List<String>> stored = configOf(component);
     String url = overrides != null && overrides.connectionUrl() != null ? overrides.connectionUrl() : first(stored, "connectionUrl");
+    if (overrides != null && overrides.startTls() != null) {
+      stored.put("startTls", List.of(overrides.startTls().toString()));
+    }
     String bindDn = overrides != null && overrides.bindDn() != null ? overrides.bindDn() : first(stored, "bindDn");
     // The masked value with the component id makes Keycloak use the stored password.
     String credential = overrides != null && overrides.bindCredential() != null ? overrides.bindCredential() : MASKED;
     Reply connection = testLdap("testConnection", id, stored, url, bindDn, credential);
     if (!connection.ok()) {
       return new ConnectionCheck(false, "Cannot connect to " + url + ": check the host and port in connectionUrl, that the directory server is up and that Keycloak's host can reach it"
-          + (url.startsWith("ldaps") ? " and trusts its certificate (send its CA as caCertificatePem, then restart Keycloak: ./tessera down && ./tessera up)" : "") + ". (Keycloak: " + connection.message() + ")");
+          + (url.startsWith("ldaps") || "true".equals(first(stored, "startTls")) ? " and trusts its certificate (send its CA as caCertificatePem, then restart Keycloak: ./tessera down && ./tessera up)" : "") + ". (Keycloak: " + connection.message() + ")");
     }
     if (!authenticate) {
       return new ConnectionCheck(true, "Connected to " + url + ".");
@@ -246,7 +249,7 @@ public class KeycloakDirectories implements DirectoryProvider {
         if (s.groupsDn() != null) {
           c.putAll(groupMapperConfig(s));
         } else {
-          c.putAll(groupMapperConfig(new DirectorySettings(s.name(), s.vendor(), s.connectionUrl(), s.bindDn(), null, s.usersDn(), s.usernameLDAPAttribute(),
+          c.putAll(groupMapperConfig(new DirectorySettings(s.name(), s.vendor(), s.connectionUrl(), s.startTls(), s.bindDn(), null, s.usersDn(), s.usernameLDAPAttribute(),
               s.rdnLDAPAttribute(), s.uuidLDAPAttribute(), s.userObjectClasses(), s.customUserSearchFilter(), s.searchScope(), s.editMode(), s.pagination(),
               s.batchSizeForSync(), s.fullSyncPeriod(), s.changedSyncPeriod(), s.enabled(), "", null)));
           c.remove("groups.dn");
@@ -395,6 +398,11 @@ public class KeycloakDirectories implements DirectoryProvider {
     }
     put(c, "vendor", s.vendor());
     put(c, "connectionUrl", s.connectionUrl());
+    if (s.startTls() != null) {
+      // Keycloak refuses StartTLS with pooled connections (a pooled connection cannot be upgraded).
+      put(c, "startTls", s.startTls().toString());
+      put(c, "connectionPooling", String.valueOf(!s.startTls()));
+    }
     put(c, "bindDn", s.bindDn());
     put(c, "bindCredential", s.bindCredential() == null ? MASKED : s.bindCredential());
     put(c, "usersDn", s.usersDn());
@@ -476,7 +484,7 @@ public class KeycloakDirectories implements DirectoryProvider {
     String groupsDn =
         mapperComponents(id).stream().filter(m -> "group-ldap-mapper".equals(m.getString("providerId", ""))).map(m -> first(configOf(m), "groups.dn")).findFirst().orElse(null);
     DirectorySettings settings =
-        new DirectorySettings(component.getString("name", ""), first(c, "vendor"), first(c, "connectionUrl"), first(c, "bindDn"), null, first(c, "usersDn"),
+        new DirectorySettings(component.getString("name", ""), first(c, "vendor"), first(c, "connectionUrl"), bool(c, "startTls"), first(c, "bindDn"), null, first(c, "usersDn"),
             first(c, "usernameLDAPAttribute"), first(c, "rdnLDAPAttribute"), first(c, "uuidLDAPAttribute"), first(c, "userObjectClasses"),
             first(c, "customUserSearchFilter"), first(c, "searchScope"), first(c, "editMode"), bool(c, "pagination"), integer(c, "batchSizeForSync"),
             integer(c, "fullSyncPeriod"), integer(c, "changedSyncPeriod"), bool(c, "enabled"), groupsDn, null);

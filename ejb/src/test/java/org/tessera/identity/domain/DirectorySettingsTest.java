@@ -22,7 +22,7 @@ public class DirectorySettingsTest {
           + "-----END CERTIFICATE-----\n";
 
   static DirectorySettings minimal(String vendor) {
-    return new DirectorySettings("corp", vendor, "ldap://127.0.0.1:10389", "cn=admin,dc=example,dc=com", "secret", "ou=people,dc=example,dc=com",
+    return new DirectorySettings("corp", vendor, "ldap://127.0.0.1:10389", null, "cn=admin,dc=example,dc=com", "secret", "ou=people,dc=example,dc=com",
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
@@ -69,7 +69,7 @@ public class DirectorySettingsTest {
 
   @Test
   void given_values_win_over_the_preset() {
-    DirectorySettings given = new DirectorySettings("corp", "ad", "ldaps://dc1.example.com", "cn=svc,dc=example,dc=com", "s", "dc=example,dc=com",
+    DirectorySettings given = new DirectorySettings("corp", "ad", "ldaps://dc1.example.com", null, "cn=svc,dc=example,dc=com", "s", "dc=example,dc=com",
         "cn", "cn", "objectGUID", "user", "(memberOf=cn=staff,dc=example,dc=com)", "subtree", "writable", true, 500, 3600, 600, false, "ou=groups,dc=example,dc=com", null);
 
     DirectorySettings s = given.completed(true);
@@ -83,7 +83,7 @@ public class DirectorySettingsTest {
 
   @Test
   void a_url_that_is_not_ldap_is_refused_naming_connection_url() {
-    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "other", "http://ldap.example.com", "cn=a,dc=x", "s", "dc=x",
+    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "other", "http://ldap.example.com", null, "cn=a,dc=x", "s", "dc=x",
         null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 
     assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field).containsExactly("connectionUrl");
@@ -92,7 +92,7 @@ public class DirectorySettingsTest {
 
   @Test
   void missing_bind_dn_and_password_are_both_named() {
-    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "other", "ldap://h:389", null, null, "dc=x",
+    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "other", "ldap://h:389", null, null, null, "dc=x",
         null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 
     assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field).containsExactly("bindDn", "bindCredential");
@@ -100,7 +100,7 @@ public class DirectorySettingsTest {
 
   @Test
   void an_update_may_keep_the_stored_password() {
-    DirectorySettings noPassword = new DirectorySettings("corp", "other", "ldap://h:389", "cn=a,dc=x", null, "dc=x",
+    DirectorySettings noPassword = new DirectorySettings("corp", "other", "ldap://h:389", null, "cn=a,dc=x", null, "dc=x",
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     assertThat(noPassword.completed(false).bindCredential()).isNull();
@@ -118,7 +118,7 @@ public class DirectorySettingsTest {
 
   @Test
   void unknown_vendor_scope_edit_mode_and_short_periods_are_refused_together() {
-    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "novell", "ldap://h", "cn=a,dc=x", "s", "dc=x",
+    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "novell", "ldap://h", null, "cn=a,dc=x", "s", "dc=x",
         null, null, null, null, "objectClass=person", "deep", "SOMETIMES", null, 0, 5, null, null, "groups", "not a pem"));
 
     assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field)
@@ -128,7 +128,7 @@ public class DirectorySettingsTest {
 
   @Test
   void names_and_dns_must_look_right() {
-    InvalidDirectoryException e = refusal(new DirectorySettings("corp/ldap", "other", "ldap://h", "admin", "s", " ",
+    InvalidDirectoryException e = refusal(new DirectorySettings("corp/ldap", "other", "ldap://h", null, "admin", "s", " ",
         null, null, "entry UUID", null, null, null, null, null, null, null, null, null, null, null));
 
     assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field).containsExactlyInAnyOrder("name", "bindDn", "usersDn", "uuidLDAPAttribute");
@@ -136,7 +136,7 @@ public class DirectorySettingsTest {
 
   @Test
   void a_pem_ca_certificate_is_accepted() {
-    DirectorySettings withCa = new DirectorySettings("corp", "other", "ldaps://ldap.example.com:636", "cn=a,dc=x", "s", "dc=x",
+    DirectorySettings withCa = new DirectorySettings("corp", "other", "ldaps://ldap.example.com:636", null, "cn=a,dc=x", "s", "dc=x",
         null, null, null, null, null, null, null, null, null, null, null, null, null, CA_PEM);
 
     assertThat(withCa.completed(true).caCertificatePem()).contains("BEGIN CERTIFICATE");
@@ -147,5 +147,23 @@ public class DirectorySettingsTest {
     assertThat(SyncMode.parse(null)).isEqualTo(SyncMode.FULL);
     assertThat(SyncMode.parse("changed").keycloakAction()).isEqualTo("triggerChangedUsersSync");
     assertThatThrownBy(() -> SyncMode.parse("partial")).isInstanceOf(InvalidDirectoryException.class).hasMessageContaining("mode=full or mode=changed");
+  }
+
+  @Test
+  void startTls_isKeptForAnLdapUrlAndOffByDefault() {
+    DirectorySettings startTls = new DirectorySettings("corp", "ad", "ldap://dc1.example.com:389", true, "cn=a,dc=x", "s", "dc=x",
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    assertThat(startTls.completed(true).startTls()).isTrue();
+    assertThat(minimal("other").completed(true).startTls()).isFalse();
+  }
+
+  @Test
+  void startTls_withAnLdapsUrl_isRefusedSayingWhichToUse() {
+    InvalidDirectoryException e = refusal(new DirectorySettings("corp", "ad", "ldaps://dc1.example.com:636", true, "cn=a,dc=x", "s", "dc=x",
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+
+    assertThat(e.problems()).extracting(InvalidDirectoryException.FieldProblem::field).containsExactly("startTls");
+    assertThat(e.getMessage()).contains("ldap://HOST:389 with StartTLS").contains("turn StartTLS off");
   }
 }

@@ -3,6 +3,7 @@ package org.tessera.identity.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tessera.identity.domain.DirectorySettings;
 import org.tessera.identity.domain.InvalidGroupRulesException;
@@ -11,8 +12,21 @@ import org.tessera.identity.domain.StockMapper;
 class KeycloakDirectoriesMappersTest {
 
   private static DirectorySettings settings(String vendor, String groupsDn) {
-    return new DirectorySettings("corp", vendor, "ldap://h:389", "cn=b,dc=x", "pw", "ou=people,dc=x", null, null, null, null, null, null, null, null, null, null, null, null,
+    return new DirectorySettings("corp", vendor, "ldap://h:389", null, "cn=b,dc=x", "pw", "ou=people,dc=x", null, null, null, null, null, null, null, null, null, null, null, null,
         groupsDn, null).completed(true);
+  }
+
+  @Test
+  void providerConfig_startTls_turnsConnectionPoolingOffAndBackOn() {
+    DirectorySettings startTls = new DirectorySettings("corp", "ad", "ldap://dc1:389", true, "cn=b,dc=x", "pw", "ou=people,dc=x", null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null).completed(true);
+
+    var withTls = KeycloakDirectories.providerConfig(startTls, Map.of());
+    assertThat(withTls.get("startTls")).containsExactly("true");
+    assertThat(withTls.get("connectionPooling")).as("Keycloak refuses both").containsExactly("false");
+    var without = KeycloakDirectories.providerConfig(settings("ad", null), withTls);
+    assertThat(without.get("startTls")).containsExactly("false");
+    assertThat(without.get("connectionPooling")).containsExactly("true");
   }
 
   @Test

@@ -79,8 +79,8 @@ public class DirectoriesResource {
   }
 
   /**
-   * Whether Keycloak reaches the directory. An optional body {@code {"connectionUrl"}} tries
-   * another URL than the stored one.
+   * Whether Keycloak reaches the directory. An optional body {@code {"connectionUrl", "startTls"}}
+   * tries another URL (or StartTLS on or off) than the stored one.
    */
   @POST
   @Path("/{id}/test-connection")

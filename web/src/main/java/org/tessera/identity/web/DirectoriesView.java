@@ -151,6 +151,7 @@ public class DirectoriesView implements Serializable {
     private String name;
     private String vendor = "other";
     private String connectionUrl;
+    private boolean startTls;
     private String bindDn;
     private String bindCredential;
     private String usersDn;
@@ -162,6 +163,9 @@ public class DirectoriesView implements Serializable {
     private String searchScope;
     private String editMode = "READ_ONLY";
     private boolean pagination;
+    private Integer batchSizeForSync;
+    private Integer fullSyncPeriod;
+    private Integer changedSyncPeriod;
     private boolean enabled = true;
     private String groupsDn;
     private String caCertificatePem;
@@ -171,6 +175,7 @@ public class DirectoriesView implements Serializable {
       f.name = s.name();
       f.vendor = s.vendor();
       f.connectionUrl = s.connectionUrl();
+      f.startTls = Boolean.TRUE.equals(s.startTls());
       f.bindDn = s.bindDn();
       f.usersDn = s.usersDn();
       f.usernameLDAPAttribute = s.usernameLDAPAttribute();
@@ -181,14 +186,17 @@ public class DirectoriesView implements Serializable {
       f.searchScope = s.searchScope();
       f.editMode = s.editMode();
       f.pagination = Boolean.TRUE.equals(s.pagination());
+      f.batchSizeForSync = s.batchSizeForSync();
+      f.fullSyncPeriod = s.fullSyncPeriod();
+      f.changedSyncPeriod = s.changedSyncPeriod();
       f.enabled = !Boolean.FALSE.equals(s.enabled());
       f.groupsDn = s.groupsDn();
       return f;
     }
 
     DirectorySettings toSettings() {
-      return new DirectorySettings(name, vendor, connectionUrl, bindDn, bindCredential, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
-          userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, null, null, null, enabled, groupsDn, caCertificatePem);
+      return new DirectorySettings(name, vendor, connectionUrl, startTls, bindDn, bindCredential, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
+          userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, batchSizeForSync, fullSyncPeriod, changedSyncPeriod, enabled, groupsDn, caCertificatePem);
     }
 
     public String getName() { return name; }
@@ -197,6 +205,8 @@ public class DirectoriesView implements Serializable {
     public void setVendor(String v) { vendor = v; }
     public String getConnectionUrl() { return connectionUrl; }
     public void setConnectionUrl(String v) { connectionUrl = v; }
+    public boolean isStartTls() { return startTls; }
+    public void setStartTls(boolean v) { startTls = v; }
     public String getBindDn() { return bindDn; }
     public void setBindDn(String v) { bindDn = v; }
     public String getBindCredential() { return bindCredential; }
@@ -219,6 +229,12 @@ public class DirectoriesView implements Serializable {
     public void setEditMode(String v) { editMode = v; }
     public boolean isPagination() { return pagination; }
     public void setPagination(boolean v) { pagination = v; }
+    public Integer getBatchSizeForSync() { return batchSizeForSync; }
+    public void setBatchSizeForSync(Integer v) { batchSizeForSync = v; }
+    public Integer getFullSyncPeriod() { return fullSyncPeriod; }
+    public void setFullSyncPeriod(Integer v) { fullSyncPeriod = v; }
+    public Integer getChangedSyncPeriod() { return changedSyncPeriod; }
+    public void setChangedSyncPeriod(Integer v) { changedSyncPeriod = v; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean v) { enabled = v; }
     public String getGroupsDn() { return groupsDn; }

@@ -10,6 +10,7 @@ public record DirectoryRequest(
     String name,
     String vendor,
     String connectionUrl,
+    Boolean startTls,
     String bindDn,
     String bindCredential,
     String usersDn,
@@ -29,7 +30,7 @@ public record DirectoryRequest(
     String caCertificatePem) {
 
   public DirectorySettings toSettings() {
-    return new DirectorySettings(name, vendor, connectionUrl, bindDn, bindCredential, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
+    return new DirectorySettings(name, vendor, connectionUrl, startTls, bindDn, bindCredential, usersDn, usernameLDAPAttribute, rdnLDAPAttribute, uuidLDAPAttribute,
         userObjectClasses, customUserSearchFilter, searchScope, editMode, pagination, batchSizeForSync, fullSyncPeriod, changedSyncPeriod, enabled, groupsDn, caCertificatePem);
   }
 }

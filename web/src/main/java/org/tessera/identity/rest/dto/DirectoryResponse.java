@@ -9,6 +9,7 @@ public record DirectoryResponse(
     String name,
     String vendor,
     String connectionUrl,
+    Boolean startTls,
     String bindDn,
     String usersDn,
     String usernameLDAPAttribute,
@@ -28,7 +29,7 @@ public record DirectoryResponse(
 
   public static DirectoryResponse from(Directory d) {
     DirectorySettings s = d.settings();
-    return new DirectoryResponse(d.id(), s.name(), s.vendor(), s.connectionUrl(), s.bindDn(), s.usersDn(), s.usernameLDAPAttribute(), s.rdnLDAPAttribute(),
+    return new DirectoryResponse(d.id(), s.name(), s.vendor(), s.connectionUrl(), s.startTls(), s.bindDn(), s.usersDn(), s.usernameLDAPAttribute(), s.rdnLDAPAttribute(),
         s.uuidLDAPAttribute(), s.userObjectClasses(), s.customUserSearchFilter(), s.searchScope(), s.editMode(), s.pagination(), s.batchSizeForSync(),
         s.fullSyncPeriod(), s.changedSyncPeriod(), s.enabled(), s.groupsDn(), d.lastSync() == null ? null : SyncResultResponse.from(d.lastSync()));
   }
