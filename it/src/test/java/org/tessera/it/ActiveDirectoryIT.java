@@ -97,7 +97,7 @@ class ActiveDirectoryIT {
     assertThat(platform.home().resolve("truststore/directory-" + id + ".pem")).hasContent(samba.caCertificatePem().strip());
 
     // Keycloak reads its truststore at start: this run's CA is new, so it is trusted after a restart.
-    JsonNode before = Http.send("POST", directories() + "/" + id + "/test-connection", admin, "{}").json();
+    JsonNode before = check(id, "connection", "{}");
     if (!before.get("ok").asBoolean()) {
       assertThat(before.get("message").asText()).contains("trusts its certificate");
       platform.down();
@@ -162,11 +162,11 @@ class ActiveDirectoryIT {
     assertThat(Http.get(directories() + "/" + id + "/mappers", admin).json()).extracting(m -> m.get("type").asText())
         .contains("msad-user-account-control-mapper", "group-ldap-mapper");
 
-    JsonNode connection = Http.send("POST", directories() + "/" + id + "/test-connection", admin, "{}").json();
+    JsonNode connection = check(id, "connection", "{}");
     assertThat(connection.get("ok").asBoolean()).as(connection.toString()).isTrue();
-    JsonNode authentication = Http.send("POST", directories() + "/" + id + "/test-authentication", admin, "{}").json();
+    JsonNode authentication = check(id, "authentication", "{}");
     assertThat(authentication.get("ok").asBoolean()).as(authentication.toString()).isTrue();
-    JsonNode wrong = Http.send("POST", directories() + "/" + id + "/test-authentication", admin, "{\"bindCredential\": \"not-the-password\"}").json();
+    JsonNode wrong = check(id, "authentication", "{\"bindCredential\": \"not-the-password\"}");
     assertThat(wrong.get("ok").asBoolean()).as(wrong.toString()).isFalse();
 
     Http.Response synced = Http.send("POST", directories() + "/" + id + "/sync?mode=full", admin, "{}");
@@ -328,12 +328,12 @@ class ActiveDirectoryIT {
     String startTlsId = created.json().get("id").asText();
     try {
       assertThat(created.json().get("startTls").asBoolean()).isTrue();
-      JsonNode connection = Http.send("POST", directories() + "/" + startTlsId + "/test-connection", admin, "{}").json();
+      JsonNode connection = check(startTlsId, "connection", "{}");
       assertThat(connection.get("ok").asBoolean()).as(connection.toString()).isTrue();
-      JsonNode bind = Http.send("POST", directories() + "/" + startTlsId + "/test-authentication", admin, "{}").json();
+      JsonNode bind = check(startTlsId, "authentication", "{}");
       assertThat(bind.get("ok").asBoolean()).as(bind.toString()).isTrue();
       // Samba, as AD, refuses a simple bind on a connection without TLS.
-      JsonNode plain = Http.send("POST", directories() + "/" + startTlsId + "/test-authentication", admin, "{\"startTls\": false}").json();
+      JsonNode plain = check(startTlsId, "authentication", "{\"startTls\": false}");
       assertThat(plain.get("ok").asBoolean()).as(plain.toString()).isFalse();
       assertThat(plain.get("message").asText()).contains("refused to bind as " + SERVICE_DN);
       Http.Response synced = Http.send("POST", directories() + "/" + startTlsId + "/sync?mode=changed", admin, "{}");
@@ -353,6 +353,11 @@ class ActiveDirectoryIT {
 
   static String directories() {
     return platform.url() + "/api/v1/admin/directories";
+  }
+
+  /** POST .../{id}/test-connection or test-authentication with {@code body}: {"ok", "message"}. */
+  static JsonNode check(String directoryId, String what, String body) {
+    return Http.send("POST", directories() + "/" + directoryId + "/test-" + what, admin, body).json();
   }
 
   static JsonNode userDetails(String username) {
