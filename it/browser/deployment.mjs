@@ -1,6 +1,7 @@
 // Opens a deployment's URL without being signed in: Tessera sends the browser through the sign-in
 // and back to the deployment, where the deployed notebook renders. Then reads the Deployments page
-// and generates a token on the deployment's page.
+// and generates a token on the deployment's page, reads its variables there and sees a redeploy
+// with a malformed variable line refused.
 //
 //   node deployment.mjs URL USERNAME PASSWORD DEPLOYMENT_PATH
 import { chromium } from 'playwright-core';
@@ -33,6 +34,11 @@ try {
   await page.click('#tokens\\:generate');
   await page.waitForSelector('#new-token');
   seen.token = (await page.textContent('#new-token code')).trim();
+  seen.variables = await page.inputValue('#version\\:variables');
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.fill('#version\\:variables', 'MODE=read-only\nnot a variable');
+  await Promise.all([page.waitForEvent('load'), page.click('#version\\:redeploy')]);
+  seen.refusedVariables = (await page.textContent('#messages')).replace(/\s+/g, ' ').trim();
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.error(`deployment page failed: ${e.message}\nseen so far: ${JSON.stringify(seen)}`);

@@ -62,6 +62,7 @@ final class DeploymentsCommand {
         for (JsonNode s : d.path("shares")) {
             out.println("  shared with " + s.path("kind").asText() + " " + s.path("name").asText());
         }
+        d.path("variables").properties().forEach(v -> out.println("  variable " + v.getKey() + "=" + v.getValue().asText()));
     }
 
     @Command(name = "create", description = "Deploy a project and print its URL.")
@@ -90,6 +91,9 @@ final class DeploymentsCommand {
         @Option(names = "--static-url", paramLabel = "PATH", description = "Serve at /apps/PATH/ instead of /apps/NAME/.")
         String staticUrl;
 
+        @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable for the app, over the project's defaults; repeat for more.")
+        Map<String, String> variables;
+
         @Option(names = "--wait", description = "Wait until it serves (or fails), up to 3 minutes.")
         boolean await;
 
@@ -102,6 +106,7 @@ final class DeploymentsCommand {
             body.put("resourceProfile", profile);
             body.put("public", isPublic);
             body.put("staticUrl", staticUrl);
+            body.put("variables", variables);
             TesseraApiClient api = deployments.api();
             String path = "/api/v1/projects/" + projectId + "/deployments";
             JsonNode deployment = api.read(api.post(path, body), JsonNode.class, path);
@@ -392,12 +397,22 @@ final class DeploymentsCommand {
         @Parameters(index = "1", arity = "0..1", paramLabel = "REV", description = "A version (tag), branch or commit (default: the latest commit).")
         String revision;
 
+        @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Replace the deployment's environment variables with these (default: keep them); repeat for more.")
+        Map<String, String> variables;
+
+        @Option(names = "--clear-env", description = "Remove all of the deployment's environment variables.")
+        boolean clearVariables;
+
         @Override
         public Integer call() {
             TesseraApiClient api = deployments.api();
             String path = PATH + "/" + id + "/redeploy";
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("revision", revision);
+            if (clearVariables && variables != null) {
+                throw new CliException("Use --env or --clear-env, not both.");
+            }
+            body.put("variables", clearVariables ? Map.of() : variables);
             deployments.describe(api.read(api.post(path, body), JsonNode.class, path));
             return ExitCode.OK;
         }

@@ -50,6 +50,28 @@ class DeploymentsCommandTest {
     }
 
     @Test
+    void variablesAreSentAtCreateAndReplacedOrClearedAtRedeploy() {
+        site.server.replies("/api/v1/projects/p1/deployments", Reply.json(201, RUNNING));
+        site.server.replies("/api/v1/deployments/d1/redeploy", Reply.json(200, RUNNING.replace("\"shares\"", "\"variables\":{\"GREETING\":\"Hej\"},\"shares\"")));
+
+        Result created = cli.run("deployments", "create", "p1", "sales-api", "--env", "GREETING=Bonjour", "--env", "MODEL=v2=final");
+        Result redeployed = cli.run("deployments", "redeploy", "d1", "v2", "--env", "GREETING=Hej");
+        Result cleared = cli.run("deployments", "redeploy", "d1", "--clear-env");
+        Result both = cli.run("deployments", "redeploy", "d1", "--clear-env", "--env", "A=b");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(site.server.requests("/api/v1/projects/p1/deployments").get(0).body())
+            .contains("\"variables\" : {", "\"GREETING\" : \"Bonjour\"", "\"MODEL\" : \"v2=final\"");
+        assertThat(redeployed.exitCode()).as(redeployed.err()).isZero();
+        assertThat(redeployed.out()).contains("variable GREETING=Hej");
+        assertThat(site.server.requests("/api/v1/deployments/d1/redeploy").get(0).body()).contains("\"GREETING\" : \"Hej\"");
+        assertThat(cleared.exitCode()).as(cleared.err()).isZero();
+        assertThat(site.server.requests("/api/v1/deployments/d1/redeploy").get(1).body()).contains("\"variables\" : { }");
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.err()).contains("--env or --clear-env");
+    }
+
+    @Test
     void aFailedDeploymentShowsItsLastLinesAndFails() {
         site.server.replies("/api/v1/projects/p1/deployments", Reply.json(201, "{\"id\":\"d2\",\"name\":\"broken\",\"status\":\"failed\",\"url\":\"/apps/broken/\","
                 + "\"versions\":[{\"id\":\"x\",\"label\":\"main\",\"weight\":100,\"status\":\"failed\",\"reason\":\"the process exited with status 3\",\"lastLines\":[\"model file missing\"]}]}"));

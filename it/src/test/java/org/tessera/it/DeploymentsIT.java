@@ -111,9 +111,12 @@ class DeploymentsIT {
     JsonNode project = ProjectsIT.create(admin, ProjectsIT.unique("flask-deploy"), "flask-api");
     String projectId = project.get("id").asText();
     String name = ProjectsIT.unique("sales-api");
-    JsonNode created = deploy(projectId, "{\"name\": \"" + name + "\"}");
+    ApiIT.assertProblem(Http.send("POST", platform.url() + "/api/v1/projects/" + projectId + "/deployments", admin,
+        "{\"name\": \"" + name + "\", \"variables\": {\"PORT\": \"80\"}}"), 400, "invalid-deployment-request");
+    JsonNode created = deploy(projectId, "{\"name\": \"" + name + "\", \"variables\": {\"GREETING\": \"Bonjour\"}}");
     String id = created.get("id").asText();
     assertThat(created.get("url").asText()).isEqualTo("/apps/" + name + "/");
+    assertThat(created.get("variables").get("GREETING").asText()).isEqualTo("Bonjour");
     assertThat(created.get("public").asBoolean()).isFalse();
     assertThat(created.get("command").asText()).isEqualTo("default");
     await(id, running());
@@ -126,7 +129,7 @@ class DeploymentsIT {
     String token = createToken(id);
     HttpResponse<String> answered = call("GET", path, bearer(token), null);
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-    assertThat(Http.JSON.readTree(answered.body()).get("message").asText()).isEqualTo("Hello");
+    assertThat(Http.JSON.readTree(answered.body()).get("message").asText()).as("GREETING set for the deployment, over the project's default").isEqualTo("Bonjour");
     assertThat(answered.headers().firstValue("X-Tessera-Version")).isPresent();
     HttpResponse<String> predicted = call("POST", path + "predict", Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"), "{\"values\": [1, 2, 39]}");
     assertThat(predicted.statusCode()).as(predicted.body()).isEqualTo(200);
@@ -214,7 +217,7 @@ class DeploymentsIT {
   void a_notebook_is_served_read_only_but_runs() throws Exception {
     JsonNode project = ProjectsIT.create(admin, ProjectsIT.unique("nb-deploy"), "python-notebook");
     String name = ProjectsIT.unique("nb-report");
-    JsonNode created = deploy(project.get("id").asText(), "{\"name\": \"" + name + "\", \"public\": true}");
+    JsonNode created = deploy(project.get("id").asText(), "{\"name\": \"" + name + "\", \"public\": true, \"variables\": {\"MODE\": \"read-only\"}}");
     await(created.get("id").asText(), running());
     String base = platform.url() + "/apps/" + name + "/";
     Http.Response notebook = Http.get(base + "api/contents/analysis.ipynb", admin);
@@ -239,6 +242,10 @@ class DeploymentsIT {
     String token = seen.get("token").asText();
     assertThat(token).startsWith("tsd_");
     assertThat(call("GET", "/apps/" + name + "/api/contents/analysis.ipynb", bearer(token), null).statusCode()).as("the token made in the page works").isEqualTo(200);
+    assertThat(seen.get("variables").asText()).isEqualTo("MODE=read-only");
+    assertThat(seen.get("refusedVariables").asText()).contains("Line 2 of the variables is not NAME=value");
+    assertThat(Http.get(platform.url() + "/api/v1/deployments/" + created.get("id").asText(), admin).json().at("/versions/0/id").asText())
+        .as("nothing redeployed").isEqualTo(created.at("/versions/0/id").asText());
   }
 
   @Test
@@ -276,12 +283,14 @@ class DeploymentsIT {
     assertThat(counted).isGreaterThanOrEqualTo(1000);
 
     // Redeploying keeps the URL and the token, with one version serving everyone.
-    Http.Response redeployed = Http.send("POST", platform.url() + "/api/v1/deployments/" + id + "/redeploy", admin, "{\"revision\": \"v2\"}");
+    Http.Response redeployed = Http.send("POST", platform.url() + "/api/v1/deployments/" + id + "/redeploy", admin,
+        "{\"revision\": \"v2\", \"variables\": {\"GREETING\": \"Hej\"}}");
     assertThat(redeployed.status()).as(redeployed.body()).isEqualTo(200);
     await(id, d -> d.get("versions").size() == 1 && running().test(d));
     HttpResponse<String> after = call("GET", "/apps/" + name + "/", bearer(token), null);
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.headers().firstValue("X-Tessera-Version")).hasValue("v2");
+    assertThat(Http.JSON.readTree(after.body()).get("message").asText()).as("the redeploy's variables").isEqualTo("Hej");
   }
 
   @Test

@@ -29,7 +29,8 @@ public interface DeploymentService {
   DeploymentView restart(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id);
 
   /** Serves {@code revision} instead of every current version, at the same URL with the same tokens. */
-  DeploymentView redeploy(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id, String revision);
+  /** Serves {@code revision} instead of all versions; {@code variables}, when not null, replace the deployment's. */
+  DeploymentView redeploy(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id, String revision, Map<String, String> variables);
 
   /** Adds a version that gets no traffic until {@link #split} gives it some. */
   DeploymentView addVersion(@NotNull(message = "A signed-in user is required.") UserProfile caller, @NotNull(message = "A deployment id is required.") String id, String revision);

@@ -85,6 +85,7 @@ public class DeploymentServiceBean implements DeploymentService {
     ResourceProfile profile = profiles.choose(caller, request.resourceProfile());
     Deployment deployment = new Deployment(request.name(), request.staticUrl(), projectId, caller.username(), command, profile.name(),
         Boolean.TRUE.equals(request.isPublic()), label(request.revision(), commit), commit, OffsetDateTime.now());
+    deployment.replaceVariables(request.variables());
     refuseTaken("name", deployment.name(), "name");
     if (deployment.hasStaticUrl()) {
       refuseTaken("staticUrl", deployment.urlPath(), "URL");
@@ -126,6 +127,7 @@ public class DeploymentServiceBean implements DeploymentService {
     String host = "local".equals(runtime.name()) ? "127.0.0.1" : "0.0.0.0";
     LaunchPlan plan = LaunchPlan.of(spec, deployment.command(), host, deployment.path().substring(0, deployment.path().length() - 1), deployment.secret());
     Map<String, String> environment = new HashMap<>(plan.environment());
+    environment.putAll(deployment.variables());
     environment.put("TESSERA_DEPLOYMENT_ID", deployment.id());
     environment.put("TESSERA_DEPLOYMENT_VERSION", version.label());
     WorkloadStatus status = runtime.start(new WorkloadSpec(
@@ -218,8 +220,11 @@ public class DeploymentServiceBean implements DeploymentService {
   }
 
   @Override
-  public DeploymentView redeploy(UserProfile caller, String id, String revision) {
+  public DeploymentView redeploy(UserProfile caller, String id, String revision, Map<String, String> variables) {
     Deployment deployment = managed(caller, id);
+    if (variables != null) {
+      deployment.replaceVariables(variables);
+    }
     String commit = projects.commitOf(caller, deployment.projectId(), revision);
     ProjectSpec spec = projects.spec(caller, deployment.projectId(), commit);
     if (!spec.commands().containsKey(deployment.command())) {
@@ -232,7 +237,8 @@ public class DeploymentServiceBean implements DeploymentService {
     rows.add(deployment);
     start(deployment, version, spec, profiles.choose(caller, deployment.profile()));
     changed.fire(new DeploymentChanged(deployment.id()));
-    audit.record(new AuditRecord(caller.username(), "deployments.redeployed", target(deployment), null, AuditEvent.Outcome.SUCCESS, "at " + commit));
+    audit.record(new AuditRecord(caller.username(), "deployments.redeployed", target(deployment), null, AuditEvent.Outcome.SUCCESS,
+        "at " + commit + (variables == null ? "" : ", variables " + variables.keySet())));
     return view(deployment, caller);
   }
 

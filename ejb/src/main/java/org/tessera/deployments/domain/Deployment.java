@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +79,12 @@ public class Deployment {
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "deployment_share", joinColumns = @JoinColumn(name = "deployment_id"))
   private List<DeploymentShare> shares = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "deployment_variable", joinColumns = @JoinColumn(name = "deployment_id"))
+  @MapKeyColumn(name = "var_name", length = DeploymentVariables.MAX_NAME)
+  @Column(name = "var_value", nullable = false, length = DeploymentVariables.MAX_VALUE)
+  private Map<String, String> variables = new TreeMap<>();
 
   protected Deployment() {}
 
@@ -175,6 +183,18 @@ public class Deployment {
 
   public List<DeploymentShare> shares() {
     return List.copyOf(shares);
+  }
+
+  /** The environment variables set for this deployment, by name; they override the project's defaults. */
+  public Map<String, String> variables() {
+    return new TreeMap<>(variables);
+  }
+
+  /** Replaces the variables (checked by {@link DeploymentVariables#checked}); running versions keep theirs until restarted. */
+  public void replaceVariables(Map<String, String> wanted) {
+    Map<String, String> checked = DeploymentVariables.checked(wanted);
+    variables.clear();
+    variables.putAll(checked);
   }
 
   public void makePublic(boolean isPublic) {

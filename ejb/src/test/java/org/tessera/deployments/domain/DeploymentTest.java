@@ -98,4 +98,34 @@ class DeploymentTest {
     assertFalse(issued.token().accepts(secret, NOW));
     assertThrows(InvalidDeploymentRequestException.class, () -> DeploymentToken.issue("d1", "ada", 0, NOW));
   }
+
+  @Test
+  void variablesAreCheckedSortedAndReplacedAsAWhole() {
+    Deployment deployment = deployment(null, false);
+    assertEquals(Map.of(), deployment.variables());
+    deployment.replaceVariables(Map.of("MODEL", "v2", "GREETING", "Bonjour", "EMPTY", ""));
+    assertEquals(List.of("EMPTY", "GREETING", "MODEL"), List.copyOf(deployment.variables().keySet()));
+    deployment.replaceVariables(Map.of("GREETING", "Hej"));
+    assertEquals(Map.of("GREETING", "Hej"), deployment.variables());
+    deployment.replaceVariables(null);
+    assertEquals(Map.of(), deployment.variables());
+  }
+
+  @Test
+  void variablesThatTesseraSetsOrThatAreNotNamesAreRefusedNamingThem() {
+    Deployment deployment = deployment(null, false);
+    deployment.replaceVariables(Map.of("GREETING", "Hello"));
+    for (String name : List.of("PORT", "url_prefix", "TESSERA_DEPLOYMENT_ID", "1ST", "A-B", "")) {
+      InvalidDeploymentRequestException refused = assertThrows(InvalidDeploymentRequestException.class,
+          () -> deployment.replaceVariables(Map.of(name, "x")), name);
+      assertEquals("variables", refused.field());
+      assertTrue(refused.getMessage().contains(name), refused.getMessage());
+    }
+    assertThrows(InvalidDeploymentRequestException.class, () -> deployment.replaceVariables(Map.of("BIG", "x".repeat(DeploymentVariables.MAX_VALUE + 1))));
+    assertThrows(InvalidDeploymentRequestException.class, () -> deployment.replaceVariables(Map.of("NUL", "a\0b")));
+    java.util.HashMap<String, String> noValue = new java.util.HashMap<>();
+    noValue.put("GREETING", null);
+    assertThrows(InvalidDeploymentRequestException.class, () -> deployment.replaceVariables(noValue));
+    assertEquals(Map.of("GREETING", "Hello"), deployment.variables(), "a refusal leaves the variables as they were");
+  }
 }

@@ -28,6 +28,7 @@ import org.tessera.deployments.domain.InvalidDeploymentRequestException;
 import org.tessera.deployments.domain.TrafficSplit;
 import org.tessera.deployments.rest.dto.DeploymentResponse;
 import org.tessera.deployments.rest.dto.DeploymentTokenResponse;
+import org.tessera.deployments.rest.dto.RedeployRequest;
 import org.tessera.deployments.rest.dto.RevisionRequest;
 import org.tessera.deployments.rest.dto.ShareRequest;
 import org.tessera.deployments.rest.dto.SplitRequest;
@@ -112,8 +113,8 @@ public class DeploymentsResource {
   @POST
   @Path("/{id}/redeploy")
   @Consumes(MediaType.APPLICATION_JSON)
-  public DeploymentResponse redeploy(@PathParam("id") String id, RevisionRequest request) {
-    return response(deployments.redeploy(caller(), id, request == null ? null : request.revision()));
+  public DeploymentResponse redeploy(@PathParam("id") String id, RedeployRequest request) {
+    return response(deployments.redeploy(caller(), id, request == null ? null : request.revision(), request == null ? null : request.variables()));
   }
 
   @PUT

@@ -42,9 +42,9 @@ public class ProjectDeploymentsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@PathParam("id") String projectId, CreateDeploymentRequest request) {
-    CreateDeploymentRequest body = request == null ? new CreateDeploymentRequest(null, null, null, null, null, null) : request;
+    CreateDeploymentRequest body = request == null ? new CreateDeploymentRequest(null, null, null, null, null, null, null) : request;
     DeploymentView view = deployments.create(caller(), projectId,
-        new DeployRequest(body.name(), body.command(), body.revision(), body.resourceProfile(), body.isPublic(), body.staticUrl()));
+        new DeployRequest(body.name(), body.command(), body.revision(), body.resourceProfile(), body.isPublic(), body.staticUrl(), body.variables()));
     return Response.created(UriBuilder.fromPath("/api/v1/deployments/{id}").build(view.deployment().id())).entity(DeploymentResponse.from(view, traffic)).build();
   }
 

@@ -38,6 +38,7 @@ public class DeploymentPage {
   private String shareKind = "user";
   private String shareName;
   private String revision;
+  private String variables;
   private String confirmName;
   private String split;
 
@@ -137,7 +138,7 @@ public class DeploymentPage {
   }
 
   public String redeploy() {
-    return act(() -> deployments.redeploy(user(), id, revision), "Redeploying " + (revision == null || revision.isBlank() ? "the latest commit" : revision) + " at the same URL.");
+    return act(() -> deployments.redeploy(user(), id, revision, VariablesText.parse(getVariables())), "Redeploying " + (revision == null || revision.isBlank() ? "the latest commit" : revision) + " at the same URL.");
   }
 
   public String addVersion() {
@@ -247,6 +248,18 @@ public class DeploymentPage {
 
   public void setRevision(String revision) {
     this.revision = revision;
+  }
+
+  /** The deployment's variables as NAME=value lines, until the form sends others. */
+  public String getVariables() {
+    if (variables == null && getDeployment() != null && getDeployment().mayManage()) {
+      variables = VariablesText.format(getDeployment().deployment().variables());
+    }
+    return variables;
+  }
+
+  public void setVariables(String variables) {
+    this.variables = variables;
   }
 
   public String getConfirmName() {

@@ -31,6 +31,7 @@ public class ProjectDeploymentsPage {
   private String profile;
   private boolean isPublic;
   private String staticUrl;
+  private String variables;
   private List<DeploymentView> list;
 
   private UserProfile user() {
@@ -58,7 +59,7 @@ public class ProjectDeploymentsPage {
 
   public String deploy() {
     try {
-      DeploymentView view = deployments.create(user(), projectId(), new DeployRequest(name, command, revision, profile, isPublic, staticUrl));
+      DeploymentView view = deployments.create(user(), projectId(), new DeployRequest(name, command, revision, profile, isPublic, staticUrl, VariablesText.parse(variables)));
       return "/deployment.xhtml?faces-redirect=true&id=" + view.deployment().id();
     } catch (DomainException e) {
       FacesContext.getCurrentInstance().addMessage("deploy", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -112,5 +113,13 @@ public class ProjectDeploymentsPage {
 
   public void setStaticUrl(String staticUrl) {
     this.staticUrl = staticUrl;
+  }
+
+  public String getVariables() {
+    return variables;
+  }
+
+  public void setVariables(String variables) {
+    this.variables = variables;
   }
 }

@@ -3,6 +3,7 @@ package org.tessera.deployments.rest.dto;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tessera.deployments.application.DeploymentView;
 import org.tessera.deployments.web.DeploymentTraffic;
 
@@ -10,6 +11,7 @@ import org.tessera.deployments.web.DeploymentTraffic;
  * A deployment; {@code url} is the path under Tessera's origin where the proxy serves it, and
  * {@code domainUrl} the same under the apps domain when one is configured. Each
  * version says where it is (status, reason, the last lines of a failure) and what it served.
+ * {@code variables} only for those who manage the deployment (its owner and administrators).
  */
 public record DeploymentResponse(
     String id,
@@ -28,7 +30,8 @@ public record DeploymentResponse(
     Double cpuCores,
     Long memoryBytes,
     List<Version> versions,
-    List<Share> shares) {
+    List<Share> shares,
+    Map<String, String> variables) {
 
   public record Version(
       String id, String label, String commit, int weight, String group, String status, String reason, String since, List<String> lastLines,
@@ -63,6 +66,7 @@ public record DeploymentResponse(
               v.usage() == null ? null : v.usage().cpuCores(), v.usage() == null ? null : v.usage().memoryBytes(),
               v.usage() == null ? null : v.usage().source(), v.usage() == null ? null : v.usage().limits().name().toLowerCase(Locale.ROOT));
         }).toList(),
-        d.shares().stream().map(s -> new Share(s.kind().name().toLowerCase(Locale.ROOT), s.name())).toList());
+        d.shares().stream().map(s -> new Share(s.kind().name().toLowerCase(Locale.ROOT), s.name())).toList(),
+        view.mayManage() ? d.variables() : null);
   }
 }
