@@ -380,5 +380,30 @@ class PypiChannelIT {
     String etag = range.headers().firstValue("ETag").orElseThrow();
     assertThat(get(url, Map.of("If-None-Match", etag, "Authorization", "Bearer " + token)).statusCode()).isEqualTo(304);
     assertThat(get(url, Map.of()).statusCode()).isEqualTo(401);
+
+    // PEP 658: the wheel's METADATA beside it, byte for byte, with the hash the index announces
+    // (pip fetches it instead of the wheel while resolving, and checks the hash).
+    HttpResponse<byte[]> metadata = get(url + ".metadata", Map.of("Authorization", "Bearer " + token));
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(base.toFile())) {
+      var entry = zip.stream().filter(e -> e.getName().endsWith(".dist-info/METADATA")).findFirst().orElseThrow();
+      assertThat(metadata.body()).containsExactly(zip.getInputStream(entry).readAllBytes());
+    }
+    String metadataSha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(metadata.body()));
+    assertThat(file.at("/core-metadata/sha256").asText()).isEqualTo(metadataSha256);
+    assertThat(file.has("dist-info-metadata")).as("the old JSON name crashes pip 22.3 to 23.0").isFalse();
+    String page = new String(get("/repository/pypi/" + privateChannel + "/simple/tessera-demo-base/", basic(user, token)).body(), StandardCharsets.UTF_8);
+    assertThat(page).contains("data-core-metadata=\"sha256=" + metadataSha256 + "\"").contains("data-dist-info-metadata=\"sha256=" + metadataSha256 + "\"");
+    assertThat(get(url + ".metadata", Map.of()).statusCode()).isEqualTo(401);
+    assertThat(get("/repository/pypi/" + privateChannel + "/files/tessera-demo-base/nothing-1.0-py3-none-any.whl.metadata", Map.of("Authorization", "Bearer " + token))
+        .statusCode()).isEqualTo(404);
+
+    // Removing the wheel removes its metadata file too.
+    Path sidecar = platform.home().resolve("data/channels/" + privateChannel + "/tessera-demo-base/" + base.getFileName() + ".metadata");
+    assertThat(sidecar).exists();
+    Http.Response removed = Http.send("DELETE", platform.url() + "/api/v1/channels/" + privateChannel + "/files/tessera-demo-base/" + base.getFileName(), admin, null);
+    assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+    assertThat(get(url + ".metadata", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(404);
+    assertThat(sidecar).doesNotExist();
   }
 }

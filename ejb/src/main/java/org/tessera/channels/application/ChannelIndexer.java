@@ -30,7 +30,11 @@ public class ChannelIndexer {
       indexes.update(change.channel(), change.subdir(), () -> committedRows.filesIn(change.channelId(), change.subdir()), change.added(), change.removed());
     }
     for (String filename : change.removed()) {
-      delete(ChannelFiles.file(change.channel(), change.subdir(), filename));
+      Path file = ChannelFiles.file(change.channel(), change.subdir(), filename);
+      delete(file);
+      if (!change.conda()) {
+        delete(ChannelFiles.coreMetadata(file));
+      }
     }
   }
 

@@ -58,6 +58,9 @@ public interface ChannelService {
   /** A package file to send to a client, counted as a download. */
   ServedFile download(UserProfile caller, @NotNull String channel, @NotNull String subdir, @NotNull String filename);
 
+  /** The PEP 658 core metadata of a wheel in a PyPI channel (its {@code .metadata} file), not counted as a download. */
+  ServedFile coreMetadata(UserProfile caller, @NotNull String channel, @NotNull String project, @NotNull String wheel);
+
   /**
    * The files of a PyPI project, oldest version first, for its simple index page; empty when the
    * project has none. A conda channel is reported as {@code PackageNotFoundException}.

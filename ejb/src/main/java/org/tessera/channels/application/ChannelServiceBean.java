@@ -247,12 +247,30 @@ public class ChannelServiceBean implements ChannelService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ServedFile coreMetadata(UserProfile caller, String channelName, String project, String wheel) {
+    Channel channel = pypiChannel(caller, channelName);
+    PackageFile file = fileRow(channel, project, wheel);
+    String sha256 = recordString(file, PackagePublisher.CORE_METADATA_SHA256);
+    if (sha256 == null) {
+      throw new PackageNotFoundException(wheel + " has no separate core metadata (an sdist, or a wheel uploaded before Tessera kept it); pip reads it from the file itself.");
+    }
+    Path path = ChannelFiles.coreMetadata(ChannelFiles.file(channel.name(), file.subdir(), file.filename()));
+    try {
+      return new ServedFile(path, Files.size(path), sha256, file.uploadedAt().toInstant());
+    } catch (IOException e) {
+      throw new PackageNotFoundException("The core metadata of " + wheel + " is missing on the data disk; upload the wheel again.");
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<DistributionFile> projectFiles(UserProfile caller, String channelName, String project) {
     Channel channel = pypiChannel(caller, channelName);
     String normalized = PythonDistributionMetadata.normalize(project);
     return rows.filesIn(channel.id(), normalized).stream()
         .sorted(Comparator.comparing(PackageFile::version, VersionOrder.INSTANCE).thenComparing(PackageFile::filename))
-        .map(f -> new DistributionFile(f.subdir(), f.filename(), f.version(), f.size(), f.sha256(), requiresPython(f), f.yanked(), f.uploadedAt().toInstant()))
+        .map(f -> new DistributionFile(f.subdir(), f.filename(), f.version(), f.size(), f.sha256(), recordString(f, "requires_python"), f.yanked(),
+            f.uploadedAt().toInstant(), recordString(f, PackagePublisher.CORE_METADATA_SHA256)))
         .toList();
   }
 
@@ -348,10 +366,11 @@ public class ChannelServiceBean implements ChannelService {
   }
 
   /** The file's Requires-Python from its index record, or null. */
-  private static String requiresPython(PackageFile file) {
+  /** A string of the file's index record, or null when it has none. */
+  private static String recordString(PackageFile file, String key) {
     try (JsonReader reader = Json.createReader(new StringReader(file.record()))) {
       JsonObject record = reader.readObject();
-      return record.containsKey("requires_python") && !record.isNull("requires_python") ? record.getString("requires_python") : null;
+      return record.containsKey(key) && !record.isNull(key) ? record.getString(key) : null;
     } catch (JsonException | ClassCastException e) {
       return null;
     }

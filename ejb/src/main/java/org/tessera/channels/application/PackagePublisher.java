@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tessera.channels.domain.Channel;
 import org.tessera.channels.domain.ChannelType;
@@ -18,6 +23,7 @@ import org.tessera.channels.domain.PackageFileExistsException;
 import org.tessera.channels.domain.PackageMetadata;
 import org.tessera.channels.infrastructure.ChannelFiles;
 import org.tessera.channels.infrastructure.ChannelRows;
+import org.tessera.channels.infrastructure.PythonDistributions;
 
 /**
  * The one way a checked file enters a channel, shared by uploads, mirrors and imports: its row is
@@ -27,6 +33,9 @@ import org.tessera.channels.infrastructure.ChannelRows;
  */
 @ApplicationScoped
 public class PackagePublisher {
+
+  /** The index record's key for the SHA-256 of a wheel's {@code .metadata} file. */
+  public static final String CORE_METADATA_SHA256 = "core_metadata_sha256";
 
   @Inject ChannelRows rows;
   @Inject Event<ChannelChanged> changed;
@@ -44,14 +53,27 @@ public class PackagePublisher {
       throw new PackageFileExistsException(channel.name(), metadata.subdir() + "/" + metadata.filename());
     }
     OffsetDateTime now = OffsetDateTime.now();
-    PackageMetadata indexed = record == null ? metadata : new RecordedMetadata(metadata, record);
+    Optional<byte[]> coreMetadata = channel.type() == ChannelType.PYPI ? PythonDistributions.coreMetadata(staged, metadata.filename()) : Optional.empty();
+    String indexRecord = coreMetadata.isEmpty() ? record : withCoreMetadata(record == null ? metadata.record(digest) : record, coreMetadata.get());
+    PackageMetadata indexed = indexRecord == null ? metadata : new RecordedMetadata(metadata, indexRecord);
     PackageFile row = new PackageFile(channel.id(), indexed, digest, uploader, now);
     rows.addFile(row);
     Path target = ChannelFiles.file(channel.name(), metadata.subdir(), metadata.filename());
-    ChannelFiles.publish(staged, target);
-    channel.touch(now);
+    Path sidecar = coreMetadata.isPresent() ? ChannelFiles.coreMetadata(target) : null;
+    if (sidecar != null) {
+      ChannelFiles.writeAtomically(sidecar, out -> out.write(coreMetadata.get()));
+    }
+    try {
+      ChannelFiles.publish(staged, target);
+    } catch (IOException | RuntimeException e) {
+      if (sidecar != null) {
+        Files.deleteIfExists(sidecar);
+      }
+      throw e;
+    }
     changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, metadata.subdir(), Map.of(metadata.filename(), row.record()),
-        List.of(target), List.of()));
+        sidecar == null ? List.of(target) : List.of(target, sidecar), List.of()));
+    channel.touch(now);
     return row;
   }
 
@@ -62,6 +84,20 @@ public class PackagePublisher {
     channel.touch(OffsetDateTime.now());
     bySubdir.forEach((subdir, removed) -> changed.fire(new ChannelChanged(channel.id(), channel.name(), channel.type() == ChannelType.CONDA, subdir, Map.of(),
         List.of(), removed.stream().map(PackageFile::filename).toList())));
+  }
+
+  /** {@code record} with the SHA-256 of the wheel's core metadata, which the simple index announces (PEP 658, PEP 714). */
+  private static String withCoreMetadata(String record, byte[] coreMetadata) {
+    jakarta.json.JsonObject given;
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(record))) {
+      given = reader.readObject();
+    }
+    try {
+      String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(coreMetadata));
+      return jakarta.json.Json.createObjectBuilder(given).add(CORE_METADATA_SHA256, sha256).build().toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JVM has no SHA-256", e);
+    }
   }
 
   /** Metadata read from the file, with the index record from elsewhere (size and checksums filled in). */

@@ -52,6 +52,11 @@ public final class ChannelFiles {
   }
 
   /** Size, SHA-256 and MD5 of a file, in one pass. */
+  /** The PEP 658 core metadata file served beside a wheel: its path plus {@code .metadata}. */
+  public static Path coreMetadata(Path file) {
+    return file.resolveSibling(file.getFileName() + ".metadata");
+  }
+
   public static FileDigest digest(Path file) throws IOException {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -34,11 +35,11 @@ public final class PythonDistributions {
       throw new PackageRejectedException(filename + " is not a Python distribution; PyPI channels take wheels (.whl) and sdists (.tar.gz, .zip).");
     }
     try {
-      List<String> metadata = filename.endsWith(".tar.gz") ? fromTarGz(file) : fromZip(file, filename.endsWith(".whl"));
+      byte[] metadata = filename.endsWith(".tar.gz") ? fromTarGz(file) : fromZip(file, filename.endsWith(".whl"));
       if (metadata == null) {
         throw new PackageRejectedException(filename + " has no " + (filename.endsWith(".whl") ? "*.dist-info/METADATA" : "PKG-INFO") + "; build it with pip wheel or python -m build.");
       }
-      return parse(filename, metadata);
+      return parse(filename, lines(metadata));
     } catch (IOException | RuntimeException e) {
       if (e instanceof PackageRejectedException rejected) {
         throw rejected;
@@ -48,8 +49,17 @@ public final class PythonDistributions {
     }
   }
 
-  private static List<String> fromZip(Path file, boolean wheel) throws IOException {
-    List<String> metadata = null;
+  /**
+   * A wheel's {@code *.dist-info/METADATA}, byte for byte, for the PEP 658 {@code .metadata} file
+   * beside it; empty for sdists, whose metadata may be marked dynamic. Call after {@link #read}
+   * accepted the file.
+   */
+  public static Optional<byte[]> coreMetadata(Path file, String filename) throws IOException {
+    return filename.endsWith(".whl") ? Optional.ofNullable(fromZip(file, true)) : Optional.empty();
+  }
+
+  private static byte[] fromZip(Path file, boolean wheel) throws IOException {
+    byte[] metadata = null;
     try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
       for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
         CondaArchives.checkPath(entry.getName(), "the archive");
@@ -61,15 +71,15 @@ public final class PythonDistributions {
             ? parts.length == 2 && parts[0].endsWith(".dist-info") && parts[1].equals("METADATA")
             : parts.length == 2 && parts[1].equals("PKG-INFO");
         if (isMetadata && metadata == null) {
-          metadata = lines(zip.getInputStream(entry), entry.getSize());
+          metadata = bounded(zip.getInputStream(entry), entry.getSize());
         }
       }
     }
     return metadata;
   }
 
-  private static List<String> fromTarGz(Path file) throws IOException {
-    List<String> metadata = null;
+  private static byte[] fromTarGz(Path file) throws IOException {
+    byte[] metadata = null;
     try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
         CondaArchives.checkPath(entry.getName(), "the archive");
@@ -78,18 +88,22 @@ public final class PythonDistributions {
         }
         String[] parts = entry.getName().split("/");
         if (metadata == null && parts.length == 2 && parts[1].equals("PKG-INFO")) {
-          metadata = lines(tar, entry.getSize());
+          metadata = bounded(tar, entry.getSize());
         }
       }
     }
     return metadata;
   }
 
-  private static List<String> lines(InputStream in, long size) throws IOException {
-    if (size > MAX_METADATA) {
+  private static byte[] bounded(InputStream in, long size) throws IOException {
+    byte[] bytes = in.readNBytes((int) MAX_METADATA + 1);
+    if (size > MAX_METADATA || bytes.length > MAX_METADATA) {
       throw new PackageRejectedException("The metadata file is larger than 4 MB; that is not a Python distribution.");
     }
-    byte[] bytes = in.readNBytes((int) MAX_METADATA);
+    return bytes;
+  }
+
+  private static List<String> lines(byte[] bytes) throws IOException {
     List<String> lines = new ArrayList<>();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {

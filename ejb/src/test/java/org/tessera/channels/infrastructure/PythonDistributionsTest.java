@@ -94,6 +94,15 @@ class PythonDistributionsTest {
   }
 
   @Test
+  void a_wheels_core_metadata_is_its_metadata_file_byte_for_byte_and_sdists_have_none() throws IOException {
+    Path wheel = wheel("my_lib-1.2.0-py3-none-any.whl", METADATA);
+
+    assertThat(PythonDistributions.coreMetadata(wheel, "my_lib-1.2.0-py3-none-any.whl")).hasValueSatisfying(bytes ->
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(METADATA));
+    assertThat(PythonDistributions.coreMetadata(sdist("my.lib-1.2.0.tar.gz", "my.lib-1.2.0", METADATA, null), "my.lib-1.2.0.tar.gz")).isEmpty();
+  }
+
+  @Test
   void an_sdists_pkg_info_is_read_in_tar_gz_and_zip_form() throws IOException {
     PythonDistributionMetadata tarGz = PythonDistributions.read(sdist("my.lib-1.2.0.tar.gz", "my.lib-1.2.0", METADATA, null), "my.lib-1.2.0.tar.gz");
     assertThat(tarGz.subdir()).isEqualTo("my-lib");

@@ -40,7 +40,8 @@ import org.tessera.identity.domain.UserProfile;
  *   <li>{@code simple/} and {@code simple/PROJECT/}: the simple repository API in PEP 503 HTML or
  *       PEP 691 JSON (see {@link SimpleIndex}); names that are not normalized redirect to the
  *       normalized URL, as PyPI does;
- *   <li>{@code files/PROJECT/FILENAME}: the files, with ETag, conditional GET and Range;
+ *   <li>{@code files/PROJECT/FILENAME}: the files, with ETag, conditional GET and Range, and
+ *       {@code FILENAME.metadata} beside each wheel (PEP 658);
  *   <li>{@code POST} to the channel's URL (or its {@code legacy/}): the upload that
  *       {@code twine upload --repository-url .../repository/pypi/CHANNEL/} sends, with the status
  *       codes twine understands and the reason in the status line, where twine shows it.
@@ -51,6 +52,7 @@ import org.tessera.identity.domain.UserProfile;
 public class PypiIndexServlet extends HttpServlet {
 
   static final String PATH = "/repository/pypi/";
+  private static final String CORE_METADATA = ".metadata";
   private static final int MAX_FIELD = 64 * 1024;
 
   private final transient ChannelService channels;
@@ -80,7 +82,10 @@ public class PypiIndexServlet extends HttpServlet {
         }
       } else if (path.size() == 4 && path.get(1).equals("files")) {
         String project = PythonDistributionMetadata.normalize(path.get(2));
-        ServedFile served = channels.download(caller, path.get(0), project, path.get(3));
+        String filename = path.get(3);
+        ServedFile served = filename.endsWith(CORE_METADATA)
+            ? channels.coreMetadata(caller, path.get(0), project, filename.substring(0, filename.length() - CORE_METADATA.length()))
+            : channels.download(caller, path.get(0), project, filename);
         String cache = (caller == null ? "public" : "private") + ", max-age=31536000, immutable";
         FileResponses.send(request, response, served.path(), served.size(), served.sha256(), served.lastModified(), "application/octet-stream", cache);
       } else {

@@ -16,8 +16,10 @@ import org.tessera.channels.application.DistributionFile;
 
 /**
  * The simple repository API pages of a PyPI channel: PEP 503 HTML and PEP 691 JSON, at API
- * version 1.1 (PEP 700: file sizes, upload times and the project's versions), with PEP 592 yanking
- * and {@code Requires-Python}. Pure rendering, so it is tested without a server.
+ * version 1.1 (PEP 700: file sizes, upload times and the project's versions), with PEP 592 yanking,
+ * {@code Requires-Python}, and the PEP 658 / PEP 714 core metadata of wheels (in HTML under both
+ * the current and the deprecated attribute name, which older pips read; in JSON under the current
+ * name only). Pure rendering, so it is tested without a server.
  */
 final class SimpleIndex {
 
@@ -123,6 +125,10 @@ final class SimpleIndex {
         if (file.requiresPython() != null) {
           entry.add("requires-python", file.requiresPython());
         }
+        if (file.coreMetadataSha256() != null) {
+          // Only the PEP 714 name: pip 22.3 to 23.0 crash on a JSON "dist-info-metadata" object.
+          entry.add("core-metadata", Json.createObjectBuilder().add("sha256", file.coreMetadataSha256()));
+        }
         // PEP 691: a reason, or true when there is none; false while not yanked.
         if (file.yanked() == null) {
           entry.add("yanked", false);
@@ -149,6 +155,10 @@ final class SimpleIndex {
       }
       if (file.yanked() != null) {
         html.append(" data-yanked=\"").append(escape(file.yanked())).append('"');
+      }
+      if (file.coreMetadataSha256() != null) {
+        html.append(" data-core-metadata=\"sha256=").append(escape(file.coreMetadataSha256())).append('"');
+        html.append(" data-dist-info-metadata=\"sha256=").append(escape(file.coreMetadataSha256())).append('"');
       }
       html.append('>').append(escape(file.filename())).append("</a><br/>\n");
     }

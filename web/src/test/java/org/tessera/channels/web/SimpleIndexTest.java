@@ -18,7 +18,7 @@ class SimpleIndexTest {
   static final String FILES = "/repository/pypi/ml/files/my-lib/";
 
   static DistributionFile file(String filename, String version, String requiresPython, String yanked) {
-    return new DistributionFile("my-lib", filename, version, 1234, SHA, requiresPython, yanked, UPLOADED);
+    return new DistributionFile("my-lib", filename, version, 1234, SHA, requiresPython, yanked, UPLOADED, null);
   }
 
   static JsonObject parse(String json) {
@@ -103,6 +103,21 @@ class SimpleIndexTest {
     assertThat(sdist.containsKey("requires-python")).isFalse();
     assertThat(sdist.getBoolean("yanked")).isTrue();
     assertThat(json.getJsonArray("files").getJsonObject(2).getString("yanked")).isEqualTo("security hole");
+  }
+
+  @Test
+  void wheels_with_core_metadata_announce_its_hash_under_both_html_names_and_the_json_one() {
+    String metadataSha = "ab".repeat(32);
+    DistributionFile wheel = new DistributionFile("my-lib", "my_lib-1.0-py3-none-any.whl", "1.0", 1234, SHA, null, null, UPLOADED, metadataSha);
+
+    String html = SimpleIndex.project(Format.HTML, "my-lib", List.of(wheel, file("my_lib-1.0.tar.gz", "1.0", null, null)), FILES);
+    assertThat(html).contains("#sha256=" + SHA + "\" data-core-metadata=\"sha256=" + metadataSha + "\" data-dist-info-metadata=\"sha256=" + metadataSha + "\">");
+    assertThat(html.lines().filter(l -> l.contains("tar.gz")).findFirst().orElseThrow()).doesNotContain("metadata");
+
+    JsonObject json = parse(SimpleIndex.project(Format.JSON, "my-lib", List.of(wheel), FILES));
+    JsonObject entry = json.getJsonArray("files").getJsonObject(0);
+    assertThat(entry.getJsonObject("core-metadata").getString("sha256")).isEqualTo(metadataSha);
+    assertThat(entry.containsKey("dist-info-metadata")).as("pip 22.3 to 23.0 crash on it").isFalse();
   }
 
   @Test
