@@ -37,12 +37,11 @@ final class AdminCommand {
         AdminCommand admin;
 
         TesseraApiClient api() {
-            CliContext context = admin.root.context();
-            return context.api(context.site(admin.root.site));
+            return admin.root.api();
         }
 
         PrintWriter out() {
-            return admin.root.context().out();
+            return admin.root.out();
         }
     }
 

@@ -33,12 +33,11 @@ final class AdminIdpsCommand {
     AdminCommand admin;
 
     TesseraApiClient api() {
-        CliContext context = admin.root.context();
-        return context.api(context.site(admin.root.site));
+        return admin.root.api();
     }
 
     PrintWriter out() {
-        return admin.root.context().out();
+        return admin.root.out();
     }
 
     @Command(name = "list", description = "List the providers with the redirect URI each must know and their mappers.")

@@ -36,12 +36,11 @@ final class AdminMappingsCommand {
     AdminCommand admin;
 
     TesseraApiClient api() {
-        CliContext context = admin.root.context();
-        return context.api(context.site(admin.root.site));
+        return admin.root.api();
     }
 
     PrintWriter out() {
-        return admin.root.context().out();
+        return admin.root.out();
     }
 
     /** The directory given, or the only one there is; otherwise an error listing them. */

@@ -25,12 +25,11 @@ final class AdminProfilesCommand {
     AdminCommand admin;
 
     TesseraApiClient api() {
-        CliContext context = admin.root.context();
-        return context.api(context.site(admin.root.site));
+        return admin.root.api();
     }
 
     PrintWriter out() {
-        return admin.root.context().out();
+        return admin.root.out();
     }
 
     @Command(name = "list", description = "List every profile, hidden ones included.")

@@ -32,12 +32,11 @@ final class AdminUsersCommand {
     AdminCommand admin;
 
     TesseraApiClient api() {
-        CliContext context = admin.root.context();
-        return context.api(context.site(admin.root.site));
+        return admin.root.api();
     }
 
     PrintWriter out() {
-        return admin.root.context().out();
+        return admin.root.out();
     }
 
     static String user(String username) {

@@ -33,12 +33,11 @@ final class ChannelsCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     /** One path segment, percent-encoded. */

@@ -30,12 +30,11 @@ final class DeploymentsCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     String url(JsonNode deployment) {

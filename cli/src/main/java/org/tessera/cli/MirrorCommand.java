@@ -34,12 +34,11 @@ final class MirrorCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     /** Starts a run and, unless told not to, prints its progress until it finishes; fails unless it succeeded. */

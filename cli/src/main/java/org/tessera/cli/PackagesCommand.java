@@ -27,12 +27,11 @@ final class PackagesCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     @Command(name = "upload", description = {"Upload package files (.tar.bz2, .conda, .whl, .tar.gz, .zip; 1 GB each at most), streamed.",

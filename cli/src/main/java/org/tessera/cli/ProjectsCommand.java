@@ -26,12 +26,11 @@ final class ProjectsCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     @Command(name = "create", description = "Create a project from a template.")

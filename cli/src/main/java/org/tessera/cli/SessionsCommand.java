@@ -26,12 +26,11 @@ final class SessionsCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     PrintWriter out() {
-        return root.context().out();
+        return root.out();
     }
 
     static final String ROW = "%-16s  %-28s  %-12s  %-10s  %-10s  %-8s  %-8s  %-12s  %-8s  %s%n";

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.tessera.cli.client.CliException;
 import org.tessera.cli.client.ExitCode;
 import org.tessera.cli.client.Sleeper;
+import org.tessera.cli.client.TesseraApiClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +89,15 @@ public final class TesseraCli implements Callable<Integer> {
 
     CliContext context() {
         return context;
+    }
+
+    /** The API client for the site of {@code --site}, or the current one; what every command calls the platform with. */
+    TesseraApiClient api() {
+        return context.api(context.site(site));
+    }
+
+    PrintWriter out() {
+        return context.out();
     }
 
     /** Bare {@code tessera}: there is nothing to do without a verb. */

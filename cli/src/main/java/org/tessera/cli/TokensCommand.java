@@ -24,8 +24,7 @@ final class TokensCommand {
     TesseraCli root;
 
     TesseraApiClient api() {
-        CliContext context = root.context();
-        return context.api(context.site(root.site));
+        return root.api();
     }
 
     @Command(name = "create", description = "Create a token and print its secret, which is shown only this once.")

@@ -24,10 +24,9 @@ final class WhoamiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = root.context();
-        TesseraApiClient api = context.api(context.site(root.site));
+        TesseraApiClient api = root.api();
         String body = api.get(PATH);
-        PrintWriter out = context.out();
+        PrintWriter out = root.out();
         if (json) {
             out.println(body);
             return ExitCode.OK;
