@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.tessera.channels.application.ChannelSettingsService;
 import org.tessera.channels.domain.InvalidChannelRequestException;
 import org.tessera.channels.rest.dto.ChannelSettingsBody;
-import org.tessera.identity.domain.Roles;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
+import org.tessera.shared.rest.ApiCallers;
 
 /** {@code /api/v1/admin/channel-settings}: channel alias, default conda channels and pip indexes (ae-admin). */
 @Path("/v1/admin/channel-settings")
@@ -24,17 +23,9 @@ public class ChannelSettingsResource {
   @EJB ChannelSettingsService settings;
   @Inject CurrentUser currentUser;
 
-  private UserProfile admin() {
-    UserProfile caller = currentUser.profile().orElseThrow(() -> new NotAuthorizedException("Bearer"));
-    if (!caller.hasRole(Roles.ADMIN)) {
-      throw new jakarta.ejb.EJBAccessException("ae-admin only");
-    }
-    return caller;
-  }
-
   @GET
   public ChannelSettingsBody get() {
-    admin();
+    ApiCallers.admin(currentUser);
     return ChannelSettingsBody.from(settings.settings());
   }
 
@@ -42,7 +33,7 @@ public class ChannelSettingsResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public ChannelSettingsBody put(ChannelSettingsBody body) {
-    UserProfile caller = admin();
+    UserProfile caller = ApiCallers.admin(currentUser);
     if (body == null || (body.channelAlias() == null && body.defaultChannels() == null && body.pypiIndex() == null && body.extraIndexUrls() == null)) {
       throw new InvalidChannelRequestException("channelAlias", "Send the settings, e.g. {\"channelAlias\": null, \"defaultChannels\": [\"main\"], \"pypiIndex\": \"pypi\", \"extraIndexUrls\": []};"
           + " GET them first to keep what you do not change.");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.tessera.identity.domain.UserProfile;
 import org.tessera.identity.web.CurrentUser;
+import org.tessera.shared.rest.ApiCallers;
 import org.tessera.runtime.application.ResourceProfileService;
 import org.tessera.runtime.domain.ResourceProfileRules;
 import org.tessera.sessions.rest.dto.ResourceProfileRequest;
@@ -45,10 +46,7 @@ public class ResourceProfilesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public ResourceProfileResponse save(@PathParam("name") String name, ResourceProfileRequest request) {
     ResourceProfileRequest body = request == null ? new ResourceProfileRequest(null, null, null, null, null, null, null) : request;
-    UserProfile caller = caller();
-    if (!caller.hasRole(org.tessera.identity.domain.Roles.ADMIN)) {
-      throw new jakarta.ejb.EJBAccessException("ae-admin only");
-    }
+    UserProfile caller = ApiCallers.admin(currentUser);
     var profile = ResourceProfileRules.validated(name, body.description(), body.userVisible(), body.cpu(), body.memory(), body.gpus(), body.nodeSelector());
     return ResourceProfileResponse.from(profiles.save(caller, profile, Boolean.TRUE.equals(body.isDefault())));
   }
