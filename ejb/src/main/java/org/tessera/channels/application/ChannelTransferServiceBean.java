@@ -125,7 +125,7 @@ public class ChannelTransferServiceBean implements ChannelTransferService {
         total += n;
         if (total > max) {
           throw new ChannelArchiveRejectedException("The archive is larger than the import limit of " + (max >> 20) + " MiB; export fewer packages per archive, "
-              + "or raise -Dtessera.channels.import-max-bytes.");
+              + "or raise -Dtessera.channels.import-max-bytes.", true);
         }
         out.write(buffer, 0, n);
       }

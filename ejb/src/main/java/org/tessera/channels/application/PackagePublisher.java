@@ -23,7 +23,6 @@ import org.tessera.channels.domain.PackageFileExistsException;
 import org.tessera.channels.domain.PackageMetadata;
 import org.tessera.channels.infrastructure.ChannelFiles;
 import org.tessera.channels.infrastructure.ChannelRows;
-import org.tessera.channels.infrastructure.PythonDistributions;
 
 /**
  * The one way a checked file enters a channel, shared by uploads, mirrors and imports: its row is
@@ -53,7 +52,7 @@ public class PackagePublisher {
       throw new PackageFileExistsException(channel.name(), metadata.subdir() + "/" + metadata.filename());
     }
     OffsetDateTime now = OffsetDateTime.now();
-    Optional<byte[]> coreMetadata = channel.type() == ChannelType.PYPI ? PythonDistributions.coreMetadata(staged, metadata.filename()) : Optional.empty();
+    Optional<byte[]> coreMetadata = metadata.coreMetadata();
     String indexRecord = coreMetadata.isEmpty() ? record : withCoreMetadata(record == null ? metadata.record(digest) : record, coreMetadata.get());
     PackageMetadata indexed = indexRecord == null ? metadata : new RecordedMetadata(metadata, indexRecord);
     PackageFile row = new PackageFile(channel.id(), indexed, digest, uploader, now);
@@ -88,15 +87,17 @@ public class PackagePublisher {
 
   /** {@code record} with the SHA-256 of the wheel's core metadata, which the simple index announces (PEP 658, PEP 714). */
   private static String withCoreMetadata(String record, byte[] coreMetadata) {
-    jakarta.json.JsonObject given;
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(record))) {
-      given = reader.readObject();
-    }
     try {
       String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(coreMetadata));
-      return jakarta.json.Json.createObjectBuilder(given).add(CORE_METADATA_SHA256, sha256).build().toString();
+      return jakarta.json.Json.createObjectBuilder(json(record)).add(CORE_METADATA_SHA256, sha256).build().toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("The JVM has no SHA-256", e);
+    }
+  }
+
+  private static jakarta.json.JsonObject json(String record) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(record))) {
+      return reader.readObject();
     }
   }
 
@@ -129,11 +130,12 @@ public class PackagePublisher {
 
     @Override
     public String record(FileDigest digest) {
-      jakarta.json.JsonObject given;
-      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(record))) {
-        given = reader.readObject();
-      }
-      return org.tessera.channels.domain.CondaPackageMetadata.record(given, digest);
+      return org.tessera.channels.domain.CondaPackageMetadata.record(json(record), digest);
+    }
+
+    @Override
+    public Optional<byte[]> coreMetadata() {
+      return metadata.coreMetadata();
     }
   }
 }

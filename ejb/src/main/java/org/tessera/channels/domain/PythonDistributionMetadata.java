@@ -6,14 +6,17 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The core metadata of a wheel or an sdist ({@code METADATA} or {@code PKG-INFO}), checked against
  * the file name: PEP 427 wheel names and PEP 625 sdist names carry the project and version.
+ *
+ * @param wheelMetadata a wheel's {@code METADATA} file as read; null for sdists, whose metadata may be dynamic
  */
-public record PythonDistributionMetadata(String filename, String name, String version, String requiresPython, List<String> requiresDist, String summary)
-    implements PackageMetadata {
+public record PythonDistributionMetadata(String filename, String name, String version, String requiresPython, List<String> requiresDist, String summary,
+    byte[] wheelMetadata) implements PackageMetadata {
 
   private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
@@ -45,7 +48,17 @@ public record PythonDistributionMetadata(String filename, String name, String ve
       throw new PackageRejectedException("The file is named " + filename + " but its metadata describes " + name + " " + version
           + "; rename it as its build backend would (" + (filename.endsWith(".whl") ? "NAME-VERSION-PYTAG-ABITAG-PLATFORM.whl" : "NAME-VERSION.tar.gz") + ").");
     }
-    return new PythonDistributionMetadata(filename, name.strip(), version.strip(), blankToNull(requiresPython), List.copyOf(requiresDist), blankToNull(summary));
+    return new PythonDistributionMetadata(filename, name.strip(), version.strip(), blankToNull(requiresPython), List.copyOf(requiresDist), blankToNull(summary), null);
+  }
+
+  /** The same, with the wheel's {@code METADATA} file as read from it. */
+  public PythonDistributionMetadata withWheelMetadata(byte[] metadata) {
+    return new PythonDistributionMetadata(filename, name, version, requiresPython, requiresDist, summary, metadata);
+  }
+
+  @Override
+  public Optional<byte[]> coreMetadata() {
+    return Optional.ofNullable(wheelMetadata);
   }
 
   private static String blankToNull(String value) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -39,7 +38,8 @@ public final class PythonDistributions {
       if (metadata == null) {
         throw new PackageRejectedException(filename + " has no " + (filename.endsWith(".whl") ? "*.dist-info/METADATA" : "PKG-INFO") + "; build it with pip wheel or python -m build.");
       }
-      return parse(filename, lines(metadata));
+      PythonDistributionMetadata read = parse(filename, lines(metadata));
+      return filename.endsWith(".whl") ? read.withWheelMetadata(metadata) : read;
     } catch (IOException | RuntimeException e) {
       if (e instanceof PackageRejectedException rejected) {
         throw rejected;
@@ -47,15 +47,6 @@ public final class PythonDistributions {
       throw new PackageRejectedException(filename + " is not a readable archive (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
           + "); rebuild it, or check that the upload was not cut short.");
     }
-  }
-
-  /**
-   * A wheel's {@code *.dist-info/METADATA}, byte for byte, for the PEP 658 {@code .metadata} file
-   * beside it; empty for sdists, whose metadata may be marked dynamic. Call after {@link #read}
-   * accepted the file.
-   */
-  public static Optional<byte[]> coreMetadata(Path file, String filename) throws IOException {
-    return filename.endsWith(".whl") ? Optional.ofNullable(fromZip(file, true)) : Optional.empty();
   }
 
   private static byte[] fromZip(Path file, boolean wheel) throws IOException {

@@ -97,9 +97,9 @@ class PythonDistributionsTest {
   void a_wheels_core_metadata_is_its_metadata_file_byte_for_byte_and_sdists_have_none() throws IOException {
     Path wheel = wheel("my_lib-1.2.0-py3-none-any.whl", METADATA);
 
-    assertThat(PythonDistributions.coreMetadata(wheel, "my_lib-1.2.0-py3-none-any.whl")).hasValueSatisfying(bytes ->
+    assertThat(PythonDistributions.read(wheel, "my_lib-1.2.0-py3-none-any.whl").coreMetadata()).hasValueSatisfying(bytes ->
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(METADATA));
-    assertThat(PythonDistributions.coreMetadata(sdist("my.lib-1.2.0.tar.gz", "my.lib-1.2.0", METADATA, null), "my.lib-1.2.0.tar.gz")).isEmpty();
+    assertThat(PythonDistributions.read(sdist("my.lib-1.2.0.tar.gz", "my.lib-1.2.0", METADATA, null), "my.lib-1.2.0.tar.gz").coreMetadata()).isEmpty();
   }
 
   @Test

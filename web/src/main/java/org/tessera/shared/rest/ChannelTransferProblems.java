@@ -62,8 +62,7 @@ public final class ChannelTransferProblems {
 
     @Override
     public Response toResponse(ChannelArchiveRejectedException e) {
-      boolean tooLarge = e.getMessage().contains("larger than the import limit");
-      return (tooLarge ? Problem.of(413, "archive-too-large", "Archive too large", e.getMessage())
+      return (e.tooLarge() ? Problem.of(413, "archive-too-large", "Archive too large", e.getMessage())
           : Problem.of(422, "channel-archive-rejected", "Channel archive rejected", e.getMessage())).at(path(uri)).toResponse();
     }
   }
