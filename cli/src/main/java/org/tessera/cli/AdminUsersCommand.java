@@ -40,7 +40,7 @@ final class AdminUsersCommand {
     }
 
     static String user(String username) {
-        return PATH + "/" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+        return PATH + "/" + ApiPaths.segment(username);
     }
 
     static String source(JsonNode u) {

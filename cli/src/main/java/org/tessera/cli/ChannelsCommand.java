@@ -2,8 +2,6 @@ package org.tessera.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +36,6 @@ final class ChannelsCommand {
 
     PrintWriter out() {
         return root.out();
-    }
-
-    /** One path segment, percent-encoded. */
-    static String seg(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@code r}/{@code read} or {@code rw}/{@code read-write}, as the API takes it. */
@@ -128,7 +121,7 @@ final class ChannelsCommand {
 
         @Override
         public Integer call() {
-            channels.api().delete(PATH + "/" + seg(name));
+            channels.api().delete(PATH + "/" + ApiPaths.segment(name));
             channels.out().println("Deleted channel " + name + ".");
             return ExitCode.OK;
         }
@@ -183,7 +176,7 @@ final class ChannelsCommand {
         @Override
         public Integer call() {
             TesseraApiClient api = channels.api();
-            String path = PATH + "/" + seg(name);
+            String path = PATH + "/" + ApiPaths.segment(name);
             if (choice.makePublic || choice.makePrivate) {
                 api.put(path + "/visibility", Map.of("private", choice.makePrivate));
                 channels.out().println("Channel " + name + " is " + (choice.makePrivate ? "private" : "public") + " now.");
@@ -201,7 +194,7 @@ final class ChannelsCommand {
     }
 
     static int unshare(ChannelsCommand channels, String name, Target target) {
-        channels.api().delete(PATH + "/" + seg(name) + "/shares/" + target.kind() + "/" + seg(target.name()));
+        channels.api().delete(PATH + "/" + ApiPaths.segment(name) + "/shares/" + target.kind() + "/" + ApiPaths.segment(target.name()));
         channels.out().println("Channel " + name + " is no longer shared with " + target.kind() + " " + target.name() + ".");
         return ExitCode.OK;
     }
@@ -234,7 +227,7 @@ final class ChannelsCommand {
         @Override
         public Integer call() {
             TesseraApiClient api = channels.api();
-            String path = PATH + "/" + seg(name);
+            String path = PATH + "/" + ApiPaths.segment(name);
             JsonNode c = api.read(api.get(path), JsonNode.class, path);
             JsonNode packages = api.read(api.get(path + "/packages"), JsonNode.class, path + "/packages");
             PrintWriter out = channels.out();

@@ -1,7 +1,6 @@
 package org.tessera.cli;
 
 import static org.tessera.cli.ChannelsCommand.PATH;
-import static org.tessera.cli.ChannelsCommand.seg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -49,7 +48,7 @@ final class PackagesCommand {
         @Override
         public Integer call() {
             TesseraApiClient api = packages.api();
-            String path = PATH + "/" + seg(channel) + "/files";
+            String path = PATH + "/" + ApiPaths.segment(channel) + "/files";
             List<String> refused = new ArrayList<>();
             for (Path file : files) {
                 try {
@@ -93,7 +92,7 @@ final class PackagesCommand {
         @Override
         public Integer call() {
             TesseraApiClient api = packages.api();
-            String path = PATH + "/" + seg(channel) + "/packages" + (pkg == null ? "" : "/" + seg(pkg));
+            String path = PATH + "/" + ApiPaths.segment(channel) + "/packages" + (pkg == null ? "" : "/" + ApiPaths.segment(pkg));
             String body = api.get(path);
             PrintWriter out = packages.out();
             if (json) {
@@ -145,13 +144,13 @@ final class PackagesCommand {
         @Override
         public Integer call() {
             TesseraApiClient api = packages.api();
-            String base = PATH + "/" + seg(channel);
+            String base = PATH + "/" + ApiPaths.segment(channel);
             if (file != null) {
                 int slash = file.indexOf('/');
                 if (slash <= 0 || slash == file.length() - 1 || file.indexOf('/', slash + 1) >= 0) {
                     throw new CliException("--file is SUBDIR/FILENAME, e.g. noarch/" + pkg + "-1.0-0.tar.bz2; see: tessera packages list --channel " + channel + " " + pkg);
                 }
-                api.delete(base + "/files/" + seg(file.substring(0, slash)) + "/" + seg(file.substring(slash + 1)));
+                api.delete(base + "/files/" + ApiPaths.segment(file.substring(0, slash)) + "/" + ApiPaths.segment(file.substring(slash + 1)));
                 packages.out().println("Removed " + file + " from " + channel + ".");
                 return ExitCode.OK;
             }
@@ -159,11 +158,11 @@ final class PackagesCommand {
             if (version != null) {
                 versions.add(version);
             } else {
-                String path = base + "/packages/" + seg(pkg);
+                String path = base + "/packages/" + ApiPaths.segment(pkg);
                 api.read(api.get(path), JsonNode.class, path).path("versions").forEach(v -> versions.add(v.asText()));
             }
             for (String v : versions) {
-                api.delete(base + "/packages/" + seg(pkg) + "/versions/" + seg(v));
+                api.delete(base + "/packages/" + ApiPaths.segment(pkg) + "/versions/" + ApiPaths.segment(v));
                 packages.out().println("Removed " + pkg + " " + v + " from " + channel + ".");
             }
             return ExitCode.OK;

@@ -208,7 +208,7 @@ final class ProjectsCommand {
 
         @Override
         public Integer call() {
-            String path = PATH + "/" + id + "/collaborators/" + (who.user != null ? "user/" + encode(who.user) : "group/" + encode(who.group));
+            String path = PATH + "/" + id + "/collaborators/" + (who.user != null ? "user/" + ApiPaths.segment(who.user) : "group/" + ApiPaths.segment(who.group));
             projects.api().delete(path);
             projects.out().println("Removed " + (who.user != null ? "user " + who.user : "group " + who.group) + " from " + id + ".");
             return ExitCode.OK;
