@@ -61,16 +61,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if bench_platform_running; then
-  START_KIND="already running"
-  log "The platform of $TESSERA_HOME is already running; it stays up afterwards."
-else
-  check_ports_free
-  if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 curl -fs -o /dev/null --max-time 10 "$LIVE_URL" || die "$LIVE_URL does not answer 200."
 
 CREDENTIALS=$(tessera admin-credentials)
@@ -180,18 +171,7 @@ results_header
     "$TESSERA_HTTP_PORT" "$TESSERA_KEYCLOAK_PORT" "${TESSERA_HOME#"$ROOT"/}" "$START_KIND"
   printf -- '- every response of every run (warm-ups included) was 200 (counted by the Lua script)\n'
   printf -- '- **me/live = %s** (ratio of the median req/s); median of the per-pair ratios %s\n' "$ratio" "$m_pair"
-  printf '\n| measure | unit | median |'
-  for i in $(seq 1 "$RUNS"); do printf ' run %s |' "$i"; done
-  printf '\n|---|---|---|'
-  for _ in $(seq 1 "$RUNS"); do printf -- '---|'; done
-  printf '\n'
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name unit med values <<<"$row"
-    read -r -a vals <<<"$values"
-    printf '| %s | %s | **%s** |' "$name" "$unit" "$med"
-    for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
-    printf '\n'
-  done
+  markdown_table "${rows[@]}"
 } >>"$RESULTS"
 log "Appended to $RESULTS"
 

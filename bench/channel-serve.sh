@@ -61,15 +61,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ! port_busy "$NGINX_PORT" || die "port $NGINX_PORT (NGINX_PORT) is in use."
-if bench_platform_running; then
-  START_KIND="already running"
-else
-  check_ports_free
-  if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 SERVER_LOG=$TESSERA_HOME/logs/app/server.log
 LOG_LINES_AT_START=$(wc -l <"$SERVER_LOG" 2>/dev/null || echo 0)
 

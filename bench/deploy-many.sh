@@ -50,15 +50,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if bench_platform_running; then
-  START_KIND="already running"
-else
-  check_ports_free
-  if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 
 read_admin_credentials
 TOKEN=$(admin_token)

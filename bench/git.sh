@@ -62,15 +62,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if bench_platform_running; then
-  START_KIND="already running"
-else
-  check_ports_free
-  START_KIND=$([ -f "$TESSERA_HOME/tessera-home" ] && echo warm || echo cold)
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 port_busy "$BACKEND_PORT" && die "port $BACKEND_PORT (BACKEND_PORT) is in use."
 
 CREDENTIALS=$(tessera admin-credentials)

@@ -78,6 +78,21 @@ check_ports_free() {
 
 tessera() { "$TESSERA" "$@"; }
 
+# Starts the platform unless this TESSERA_HOME's is running already. Sets START_KIND for the results
+# (already running, warm, cold) and STARTED=1 when it started it, for the caller's cleanup to stop it.
+start_platform() {
+  if bench_platform_running; then
+    START_KIND="already running"
+    log "The platform of $TESSERA_HOME is already running; it stays up afterwards."
+  else
+    check_ports_free
+    if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
+    log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
+    STARTED=1
+    tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
+  fi
+}
+
 # Seconds since the epoch with sub-second precision, and the difference of two of them.
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -201,4 +216,22 @@ wrk_measure() {
   [ "${fields[5]}" = 0 ] || die "${fields[5]} responses were not 200 (see $file); the run is worthless."
   [ "${fields[4]}" -gt 0 ] || die "no successful response at all (see $file)."
   printf '%s %s %s %s\n' "${fields[@]:0:4}"
+}
+
+# markdown_table ROW...: the Markdown table of RESULTS.md for RUNS runs; each ROW is
+# "name|unit|median|value of run 1 value of run 2 ..." (values separated by spaces).
+markdown_table() {
+  local i row name unit med values vals
+  printf '\n| measure | unit | median |'
+  for i in $(seq 1 "$RUNS"); do printf ' run %s |' "$i"; done
+  printf '\n|---|---|---|'
+  for _ in $(seq 1 "$RUNS"); do printf -- '---|'; done
+  printf '\n'
+  for row in "$@"; do
+    IFS='|' read -r name unit med values <<<"$row"
+    read -r -a vals <<<"$values"
+    printf '| %s | %s | **%s** |' "$name" "$unit" "$med"
+    for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
+    printf '\n'
+  done
 }

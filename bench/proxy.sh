@@ -74,16 +74,7 @@ trap 'exit 130' INT TERM
 for port in "$CHP_PORT" "$CHP_API_PORT"; do
   ! port_busy "$port" || die "port $port (CHP_PORT / CHP_API_PORT) is in use."
 done
-if bench_platform_running; then
-  START_KIND="already running"
-  log "The platform of $TESSERA_HOME is already running; it stays up afterwards."
-else
-  check_ports_free
-  if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 SERVER_LOG=$TESSERA_HOME/logs/app/server.log
 LOG_LINES_AT_START=$(wc -l <"$SERVER_LOG" 2>/dev/null || echo 0)
 
@@ -237,18 +228,7 @@ results_header
   printf -- '- every response of every run (warm-ups included) was 200 (counted by the Lua script)\n'
   printf -- '- **proxy/direct = %s**, **proxy/chp = %s** (ratios of the median req/s; chp/direct %s); medians of the per-round ratios %s and %s; p50 latency proxy/direct %s, proxy/chp %s\n' \
     "$r_pd" "$r_pc" "$r_cd" "$m_pd" "$m_pc" "$l_pd" "$l_pc"
-  printf '\n| measure | unit | median |'
-  for i in $(seq 1 "$RUNS"); do printf ' run %s |' "$i"; done
-  printf '\n|---|---|---|'
-  for _ in $(seq 1 "$RUNS"); do printf -- '---|'; done
-  printf '\n'
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name unit m values <<<"$row"
-    read -r -a vals <<<"$values"
-    printf '| %s | %s | **%s** |' "$name" "$unit" "$m"
-    for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
-    printf '\n'
-  done
+  markdown_table "${rows[@]}"
 } >>"$RESULTS"
 log "Appended to $RESULTS"
 

@@ -78,16 +78,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ! port_busy "$DIRECT_PORT" || die "port $DIRECT_PORT (DIRECT_PORT) is in use."
-if bench_platform_running; then
-  START_KIND="already running"
-  log "The platform of $TESSERA_HOME is already running; it stays up afterwards."
-else
-  check_ports_free
-  if [ -f "$TESSERA_HOME/tessera-home" ]; then START_KIND=warm; else START_KIND="cold (no TESSERA_HOME yet)"; fi
-  log "Starting the platform ($START_KIND) in $TESSERA_HOME ..."
-  STARTED=1
-  tessera up >"$OUT/up.log" 2>&1 || die "./tessera up failed; its output: $OUT/up.log"
-fi
+start_platform
 SERVER_LOG=$TESSERA_HOME/logs/app/server.log
 LOG_LINES_AT_START=$(wc -l <"$SERVER_LOG" 2>/dev/null || echo 0)
 
@@ -226,18 +217,7 @@ results_header
     "$TESSERA_HTTP_PORT" "$TESSERA_KEYCLOAK_PORT" "${TESSERA_HOME#"$ROOT"/}" "$START_KIND" "$LOG_NEW"
   printf -- '- **tessera/direct = %s** (ratio of the median totals; median of the per-pair ratios %s); until running %s, kernel round trip %s\n' \
     "$r_total" "$m_pair" "$r_running" "$r_roundtrip"
-  printf '\n| measure | unit | median |'
-  for i in $(seq 1 "$RUNS"); do printf ' run %s |' "$i"; done
-  printf '\n|---|---|---|'
-  for _ in $(seq 1 "$RUNS"); do printf -- '---|'; done
-  printf '\n'
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name unit m values <<<"$row"
-    read -r -a vals <<<"$values"
-    printf '| %s | %s | **%s** |' "$name" "$unit" "$m"
-    for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
-    printf '\n'
-  done
+  markdown_table "${rows[@]}"
 } >>"$RESULTS"
 log "Appended to $RESULTS"
 

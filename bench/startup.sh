@@ -135,18 +135,7 @@ results_header
     "$TESSERA_HTTP_PORT" "$TESSERA_KEYCLOAK_PORT" "${TESSERA_HOME#"$ROOT"/}"
   printf -- '- cold = fresh TESSERA_HOME (unpack both servers from the local Maven repository — downloads excluded, the zips were already there —, Keycloak build step, realm import, WildFly configuration, EAR deployment); warm = same TESSERA_HOME, `down` then `up`. Both timed until `up` returns (both components healthy). Keycloak part = until the first WildFly line of `up`; WildFly part = the rest.\n'
   printf -- '- RSS = VmRSS of the java process of each component after a warm `up` and %ss idle.\n' "$IDLE_SECONDS"
-  printf '\n| measure | unit | median |'
-  for i in $(seq 1 "$RUNS"); do printf ' run %s |' "$i"; done
-  printf '\n|---|---|---|'
-  for _ in $(seq 1 "$RUNS"); do printf -- '---|'; done
-  printf '\n'
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name unit med values <<<"$row"
-    read -r -a vals <<<"$values"
-    printf '| %s | %s | **%s** |' "$name" "$unit" "$med"
-    for i in $(seq 0 $((RUNS - 1))); do printf ' %s |' "${vals[$i]:-}"; done
-    printf '\n'
-  done
+  markdown_table "${rows[@]}"
   for note in ${notes[@]+"${notes[@]}"}; do printf '\nNote: %s.\n' "$note"; done
 } >>"$RESULTS"
 log "Appended to $RESULTS"
