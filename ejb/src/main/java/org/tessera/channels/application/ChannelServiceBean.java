@@ -250,7 +250,7 @@ public class ChannelServiceBean implements ChannelService {
   public ServedFile coreMetadata(UserProfile caller, String channelName, String project, String wheel) {
     Channel channel = pypiChannel(caller, channelName);
     PackageFile file = fileRow(channel, project, wheel);
-    String sha256 = recordString(file, PackagePublisher.CORE_METADATA_SHA256);
+    String sha256 = string(record(file), PackagePublisher.CORE_METADATA_SHA256);
     if (sha256 == null) {
       throw new PackageNotFoundException(wheel + " has no separate core metadata (an sdist, or a wheel uploaded before Tessera kept it); pip reads it from the file itself.");
     }
@@ -269,8 +269,7 @@ public class ChannelServiceBean implements ChannelService {
     String normalized = PythonDistributionMetadata.normalize(project);
     return rows.filesIn(channel.id(), normalized).stream()
         .sorted(Comparator.comparing(PackageFile::version, VersionOrder.INSTANCE).thenComparing(PackageFile::filename))
-        .map(f -> new DistributionFile(f.subdir(), f.filename(), f.version(), f.size(), f.sha256(), recordString(f, "requires_python"), f.yanked(),
-            f.uploadedAt().toInstant(), recordString(f, PackagePublisher.CORE_METADATA_SHA256)))
+        .map(ChannelServiceBean::distributionFile)
         .toList();
   }
 
@@ -367,13 +366,25 @@ public class ChannelServiceBean implements ChannelService {
 
   /** The file's Requires-Python from its index record, or null. */
   /** A string of the file's index record, or null when it has none. */
-  private static String recordString(PackageFile file, String key) {
+  /** A file as the simple index lists it; its record is parsed once (this runs for every file of every index request). */
+  private static DistributionFile distributionFile(PackageFile f) {
+    JsonObject record = record(f);
+    return new DistributionFile(f.subdir(), f.filename(), f.version(), f.size(), f.sha256(), string(record, "requires_python"), f.yanked(),
+        f.uploadedAt().toInstant(), string(record, PackagePublisher.CORE_METADATA_SHA256));
+  }
+
+  /** The file's index record; empty when it does not parse. */
+  private static JsonObject record(PackageFile file) {
     try (JsonReader reader = Json.createReader(new StringReader(file.record()))) {
-      JsonObject record = reader.readObject();
-      return record.containsKey(key) && !record.isNull(key) ? record.getString(key) : null;
-    } catch (JsonException | ClassCastException e) {
-      return null;
+      return reader.readObject();
+    } catch (JsonException e) {
+      return JsonObject.EMPTY_JSON_OBJECT;
     }
+  }
+
+  /** A string of a record, or null when it has none (or not as a string). */
+  private static String string(JsonObject record, String key) {
+    return record.get(key) instanceof jakarta.json.JsonString value ? value.getString() : null;
   }
 
   private Channel writable(UserProfile caller, String name) {
