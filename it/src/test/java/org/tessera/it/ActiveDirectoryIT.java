@@ -82,13 +82,7 @@ class ActiveDirectoryIT {
     keycloak.ensureGroup("ad-deployers");
     keycloak.ensureGroup("ad-analysts");
 
-    ObjectNode body = Http.JSON.createObjectNode();
-    body.put("name", NAME);
-    body.put("vendor", "ad");
-    body.put("connectionUrl", samba.ldapsUrl());
-    body.put("bindDn", SERVICE_DN);
-    body.put("bindCredential", SERVICE_PASSWORD);
-    body.put("usersDn", PEOPLE);
+    ObjectNode body = directory(NAME, samba.ldapsUrl());
     body.put("groupsDn", GROUPS);
     body.put("caCertificatePem", samba.caCertificatePem());
     Http.Response created = Http.send("POST", directories(), admin, body.toString());
@@ -314,14 +308,8 @@ class ActiveDirectoryIT {
   @Test
   @Order(8)
   void over_ldap_with_starttls_the_directory_connects_and_binds_and_without_it_ad_refuses_the_bind() {
-    ObjectNode body = Http.JSON.createObjectNode();
-    body.put("name", NAME + "-starttls");
-    body.put("vendor", "ad");
-    body.put("connectionUrl", samba.ldapUrl());
+    ObjectNode body = directory(NAME + "-starttls", samba.ldapUrl());
     body.put("startTls", true);
-    body.put("bindDn", SERVICE_DN);
-    body.put("bindCredential", SERVICE_PASSWORD);
-    body.put("usersDn", PEOPLE);
     // The CA uploaded with the LDAPS directory is in Keycloak's truststore already.
     Http.Response created = Http.send("POST", directories(), admin, body.toString());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -350,6 +338,18 @@ class ActiveDirectoryIT {
   }
 
   // --- helpers -----------------------------------------------------------------------------------
+
+  /** An AD-preset directory at {@code url}, bound as the service account, over the People OU. */
+  static ObjectNode directory(String name, String url) {
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.put("name", name);
+    body.put("vendor", "ad");
+    body.put("connectionUrl", url);
+    body.put("bindDn", SERVICE_DN);
+    body.put("bindCredential", SERVICE_PASSWORD);
+    body.put("usersDn", PEOPLE);
+    return body;
+  }
 
   static String directories() {
     return platform.url() + "/api/v1/admin/directories";
